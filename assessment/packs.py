@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,7 @@ class _PackLoader:
     def __init__(self, folder: Path):
         self.folder = folder
         self.problems: list[Problem] = []
+        self.knowledge_docs: dict[str, Document] = {}
 
     def name(self, path: Path) -> str:
         try:
@@ -144,15 +146,20 @@ class _PackLoader:
 
     def build(self, model: Any, items: list[_Located]) -> dict[str, Any]:
         built: dict[str, Any] = {}
+        seen: dict[str, _Located] = {}
         for item in items:
+            raw_id = str(item.data.get("id")) if isinstance(item.data, dict) else ""
+            if raw_id in seen:
+                first = seen[raw_id]
+                self.problems.append(Problem(item.doc.name, item.line, raw_id,
+                                             f"duplicate id; first used at {first.doc.name}:"
+                                             f"{first.line}"))
+                continue
+            seen[raw_id] = item
             obj, problems = validate(model, item.data, item.doc, item.at)
             self.problems += problems
-            if obj is None:
-                continue
-            if obj.id in built:
-                self.problems.append(Problem(item.doc.name, item.line, obj.id, "duplicate id"))
-                continue
-            built[obj.id] = obj
+            if obj is not None:
+                built[obj.id] = obj
         return built
 
     def knowledge(self) -> Knowledge | None:
@@ -171,6 +178,7 @@ class _PackLoader:
                                                  f"section already defined in {owner[key].name}"))
                     continue
                 merged[key], owner[key] = value, doc
+        self.knowledge_docs = owner
         try:
             return Knowledge.model_validate(merged)
         except Exception:  # noqa: BLE001 - re-validated per section below for located messages
@@ -233,6 +241,10 @@ class _Checker:
             self.vocabulary(at, r, "phase", r.phase, [p.id for p in self.info.phases])
             self.vocabulary(at, r, "effort", r.effort, [e.id for e in self.info.effort])
             self.conditions(at, f"{r.id}.triggers", r.triggers, questions)
+            for qid, cond in r.triggers.items():
+                if cond.op not in ("below", "at least"):
+                    self.problem(at, f"{r.id}.triggers.{qid}", "a trigger is a score test: "
+                                 "`below N` or `at least N`", "triggers")
             for dep in r.depends_on:
                 if dep not in recs:
                     self.problem(at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on")
@@ -240,7 +252,10 @@ class _Checker:
         for location, kind, ref in self.knowledge.references():
             pool = questions if kind == "question" else recs
             if ref not in pool:
-                self.problem(None, f"knowledge.{location}", f"no {kind} {ref!r}")
+                path = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location))
+                doc = self.loader.knowledge_docs.get(str(path[0])) if path else None
+                where = _Located(None, doc, path) if doc is not None else None
+                self.problem(where, location, f"no {kind} {ref!r}")
 
     def vocabulary(self, at: _Located | None, rec: Recommendation, key: str, value: str,
                    allowed: list[str]) -> None:

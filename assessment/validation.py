@@ -26,7 +26,7 @@ def validate(
 
 
 def _problem(model: type[BaseModel], err: Any, doc: Document, at: tuple[str | int, ...]) -> Problem:
-    loc = tuple(part for part in err["loc"] if isinstance(part, str | int))
+    loc = tuple(part for part in err["loc"] if isinstance(part, str | int) and part != "[key]")
     full = (*at, *loc)
     return Problem(doc.name, doc.line_of(full), item_name(doc.data, full), _message(model, err, loc))
 

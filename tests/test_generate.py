@@ -1,0 +1,83 @@
+"""Generated documents: they re-open, and the numbers in them equal the score document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import interview, write_engagement
+
+
+@pytest.fixture
+def generated(cli, small: Path, tmp_path: Path) -> tuple[Path, dict]:
+    out = tmp_path / "out"
+    result = cli("generate", small, "--out", out)
+    assert result.code == 0, result.err
+    scores = json.loads(cli("score", small, "--json").out)
+    return out, scores
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_the_report_tables_show_the_score_document_numbers(generated) -> None:
+    out, scores = generated
+    document = docx.Document(str(out / "analysis-report.docx"))
+    perspective_table = table_rows(document.tables[0])
+    assert perspective_table[0][:4] == ["Perspective", "Current", "Target", "Gap"]
+    for row, expected in zip(perspective_table[1:], scores["perspectives"], strict=False):
+        assert row[0] == expected["name"]
+        assert row[1:4] == [f"{expected[k]:.2f}" for k in ("current", "target", "gap")]
+    overall = perspective_table[-1]
+    assert overall[:4] == ["Overall", *(f"{scores['overall'][k]:.2f}" for k in
+                                        ("current", "target", "gap"))]
+    question_rows = {row[0].split()[0]: row for row in table_rows(document.tables[2])[1:]}
+    for q in scores["questions"]:
+        if q["type"] != "text":
+            row = question_rows[q["id"]]
+            assert row[2].split()[0] == f"{q['current']:.2f}"
+            assert row[4] == f"{q['gap']:.2f}"
+
+
+def test_the_report_sections_come_in_order(generated) -> None:
+    out, scores = generated
+    document = docx.Document(str(out / "analysis-report.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Contents", "Executive summary", "Scope and approach", "Gap analysis",
+                        "Recommendations", "Appendix: method"]
+    level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert level2 == [f"{r['rank']}. {r['title']}" for r in scores["recommendations"]]
+
+
+def test_hostile_customer_text_appears_literally(cli, tmp_path: Path) -> None:
+    customer = "{{7*7}} {% for x in y %} <script>alert(1)</script> A & B <Ltd>\x0b\x00\x1b[31m"
+    folder = write_engagement(tmp_path / "e", {"customer": customer}, {
+        "a": interview("A", "manager\ufffe", SP_PEO_01={"level": 2, "note": "\x0bvertical"}),
+    })
+    result = cli("generate", folder, "--out", tmp_path / "out")
+    assert result.code == 0, result.err
+    document = docx.Document(str(tmp_path / "out" / "analysis-report.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "{{7*7}} {% for x in y %} <script>alert(1)</script> A & B <Ltd>" in text
+    assert "49" not in text
+
+
+def test_a_failed_render_keeps_the_previous_file(cli, small: Path, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    out = tmp_path / "out"
+    assert cli("generate", small, "--out", out).code == 0
+    before = (out / "analysis-report.docx").read_bytes()
+
+    def broken_save(self, path) -> None:  # noqa: ANN001
+        Path(path).write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    result = cli("generate", small, "--out", out)
+    assert result.code == 1 and "No space left on device" in result.err
+    assert (out / "analysis-report.docx").read_bytes() == before
+    assert not list(out.glob(".*partial"))

@@ -47,8 +47,12 @@ def check_engagement(found: Folder, pack: Pack) -> list[Problem]:
 
 
 def _unknown_question(doc: Document, at: tuple[str, ...], qid: str) -> Problem:
-    return Problem(doc.name, doc.line_of(at), qid,
-                   "unknown question id; `assess validate` on the pack lists its questions")
+    return Problem(
+        doc.name,
+        doc.line_of(at),
+        qid,
+        "unknown question id; `assess validate` on the pack lists its questions",
+    )
 
 
 def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[Problem]:
@@ -56,9 +60,14 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
     perspectives = {p.id for p in pack.info.perspectives}
     for pid in engagement.targets.perspectives:
         if pid not in perspectives:
-            problems.append(Problem(doc.name, doc.line_of(("targets", "perspectives", pid)),
-                                    f"targets.perspectives.{pid}",
-                                    f"unknown perspective; use one of {sorted(perspectives)}"))
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("targets", "perspectives", pid)),
+                    f"targets.perspectives.{pid}",
+                    f"unknown perspective; use one of {sorted(perspectives)}",
+                )
+            )
     for qid in engagement.targets.questions:
         if not pack.has_question(qid):
             problems.append(_unknown_question(doc, ("targets", "questions", qid), qid))
@@ -66,13 +75,25 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
         if not pack.has_question(qid):
             problems.append(_unknown_question(doc, ("ratings", qid), qid))
         elif not pack.question(qid).scored:
-            problems.append(Problem(doc.name, doc.line_of(("ratings", qid)), qid,
-                                    "a text question has no score to rate"))
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("ratings", qid)),
+                    qid,
+                    "a text question has no score to rate",
+                )
+            )
     rec_ids = {r.id for r in pack.recommendations}
     for index, rid in enumerate(engagement.priorities):
         if rid not in rec_ids:
-            problems.append(Problem(doc.name, doc.line_of(("priorities", index)), rid,
-                                    "unknown recommendation id in `priorities`"))
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("priorities", index)),
+                    rid,
+                    "unknown recommendation id in `priorities`",
+                )
+            )
     return problems
 
 
@@ -87,20 +108,38 @@ def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Prob
         if answer.not_scored:
             continue
         if question.type == "scale" and not isinstance(answer.level, int):
-            problems.append(Problem(doc.name, doc.line_of(at), qid,
-                                    "a scale question needs `level: 0..5`, `na` or `unknown`"))
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(at),
+                    qid,
+                    "a scale question needs `level: 0..5`, `na` or `unknown`",
+                )
+            )
         elif question.type == "multi":
             if answer.selected is None:
-                problems.append(Problem(doc.name, doc.line_of(at), qid,
-                                        "a checklist question needs `selected: [option ids]`"))
+                problems.append(
+                    Problem(
+                        doc.name,
+                        doc.line_of(at),
+                        qid,
+                        "a checklist question needs `selected: [option ids]`",
+                    )
+                )
                 continue
             allowed = question.option_ids()
             for index, option in enumerate(answer.selected):
                 if option not in allowed:
-                    problems.append(Problem(doc.name, doc.line_of((*at, "selected", index)),
-                                            f"{qid}.selected", f"unknown option {option!r}; "
-                                            f"allowed: {', '.join(allowed)}"))
+                    problems.append(
+                        Problem(
+                            doc.name,
+                            doc.line_of((*at, "selected", index)),
+                            f"{qid}.selected",
+                            f"unknown option {option!r}; allowed: {', '.join(allowed)}",
+                        )
+                    )
         elif question.type == "text" and answer.text is None:
-            problems.append(Problem(doc.name, doc.line_of(at), qid,
-                                    "a text question needs `text: ...`"))
+            problems.append(
+                Problem(doc.name, doc.line_of(at), qid, "a text question needs `text: ...`")
+            )
     return problems

@@ -35,7 +35,11 @@ def packs_root() -> Path:
 
 def available_packs() -> list[str]:
     root = packs_root()
-    return sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
+    return (
+        sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file())
+        if root.is_dir()
+        else []
+    )
 
 
 def resolve_pack(ref: str, base: Path | None = None) -> Path:
@@ -47,7 +51,9 @@ def resolve_pack(ref: str, base: Path | None = None) -> Path:
         if (candidate / "pack.yaml").is_file():
             return candidate
     names = ", ".join(available_packs()) or "none installed"
-    raise InvalidInput(f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder")
+    raise InvalidInput(
+        f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder"
+    )
 
 
 @dataclass
@@ -135,12 +141,20 @@ class _PackLoader:
                 continue
             data = doc.data
             if not isinstance(data, dict) or not isinstance(data.get(key), list):
-                self.problems.append(Problem(doc.name, 1, "", f"expected a top-level `{key}:` list"))
+                self.problems.append(
+                    Problem(doc.name, 1, "", f"expected a top-level `{key}:` list")
+                )
                 continue
             extra = sorted(set(data) - {key})
             if extra:
-                self.problems.append(Problem(doc.name, doc.line_of((extra[0],)), extra[0],
-                                             f"unknown top-level key; only `{key}:` belongs here"))
+                self.problems.append(
+                    Problem(
+                        doc.name,
+                        doc.line_of((extra[0],)),
+                        extra[0],
+                        f"unknown top-level key; only `{key}:` belongs here",
+                    )
+                )
             located += [_Located(item, doc, (key, i)) for i, item in enumerate(data[key])]
         return located
 
@@ -151,9 +165,14 @@ class _PackLoader:
             raw_id = str(item.data.get("id")) if isinstance(item.data, dict) else ""
             if raw_id in seen:
                 first = seen[raw_id]
-                self.problems.append(Problem(item.doc.name, item.line, raw_id,
-                                             f"duplicate id; first used at {first.doc.name}:"
-                                             f"{first.line}"))
+                self.problems.append(
+                    Problem(
+                        item.doc.name,
+                        item.line,
+                        raw_id,
+                        f"duplicate id; first used at {first.doc.name}:{first.line}",
+                    )
+                )
                 continue
             seen[raw_id] = item
             obj, problems = validate(model, item.data, item.doc, item.at)
@@ -174,14 +193,20 @@ class _PackLoader:
                 continue
             for key, value in doc.data.items():
                 if key in owner:
-                    self.problems.append(Problem(doc.name, doc.line_of((key,)), key,
-                                                 f"section already defined in {owner[key].name}"))
+                    self.problems.append(
+                        Problem(
+                            doc.name,
+                            doc.line_of((key,)),
+                            key,
+                            f"section already defined in {owner[key].name}",
+                        )
+                    )
                     continue
                 merged[key], owner[key] = value, doc
         self.knowledge_docs = owner
         try:
             return Knowledge.model_validate(merged)
-        except Exception:  # noqa: BLE001 - re-validated per section below for located messages
+        except Exception:
             pass
         for key, doc in owner.items():
             _, problems = validate(Knowledge, {key: merged[key]}, doc)
@@ -197,15 +222,23 @@ class _PackLoader:
 class _Checker:
     """Cross-references: every id a pack mentions must exist, and dependencies must not loop."""
 
-    def __init__(self, loader: _PackLoader, info: PackInfo, knowledge: Knowledge,
-                 questions: list[_Located], recs: list[_Located]):
+    def __init__(
+        self,
+        loader: _PackLoader,
+        info: PackInfo,
+        knowledge: Knowledge,
+        questions: list[_Located],
+        recs: list[_Located],
+    ):
         self.loader, self.info, self.knowledge = loader, info, knowledge
         self.where_q = {str(q.data.get("id")): q for q in questions if isinstance(q.data, dict)}
         self.where_r = {str(r.data.get("id")): r for r in recs if isinstance(r.data, dict)}
 
     def problem(self, located: _Located | None, item: str, message: str, key: str = "") -> None:
         if located is None:
-            self.loader.problems.append(Problem(self.loader.name(self.loader.folder), 0, item, message))
+            self.loader.problems.append(
+                Problem(self.loader.name(self.loader.folder), 0, item, message)
+            )
             return
         line = located.doc.line_of((*located.at, key)) if key else located.line
         self.loader.problems.append(Problem(located.doc.name, line, item, message))
@@ -216,13 +249,20 @@ class _Checker:
         for q in questions.values():
             at = self.where_q.get(q.id)
             if q.perspective not in perspectives:
-                self.problem(at, f"{q.id}.perspective",
-                             f"unknown perspective {q.perspective!r}; use one of {sorted(perspectives)}",
-                             "perspective")
+                self.problem(
+                    at,
+                    f"{q.id}.perspective",
+                    f"unknown perspective {q.perspective!r}; use one of {sorted(perspectives)}",
+                    "perspective",
+                )
             for role in q.roles:
                 if role not in roles:
-                    self.problem(at, f"{q.id}.roles", f"unknown role {role!r}; pack.yaml roles are "
-                                 f"{sorted(roles)}", "roles")
+                    self.problem(
+                        at,
+                        f"{q.id}.roles",
+                        f"unknown role {role!r}; pack.yaml roles are {sorted(roles)}",
+                        "roles",
+                    )
             for kind, ids in q.informs.items():
                 known = self.knowledge.ids(kind)
                 if known is None:
@@ -230,54 +270,83 @@ class _Checker:
                     continue
                 for ref in ids:
                     if ref not in known:
-                        self.problem(at, f"{q.id}.informs.{kind}",
-                                     f"{ref!r} is not a {kind} id in the pack's knowledge", "informs")
+                        self.problem(
+                            at,
+                            f"{q.id}.informs.{kind}",
+                            f"{ref!r} is not a {kind} id in the pack's knowledge",
+                            "informs",
+                        )
             self.conditions(at, f"{q.id}.ask_when", q.ask_when, questions, self_id=q.id)
         for r in recs.values():
             at = self.where_r.get(r.id)
             if r.perspective not in perspectives:
-                self.problem(at, f"{r.id}.perspective", f"unknown perspective {r.perspective!r}",
-                             "perspective")
+                self.problem(
+                    at,
+                    f"{r.id}.perspective",
+                    f"unknown perspective {r.perspective!r}",
+                    "perspective",
+                )
             self.vocabulary(at, r, "phase", r.phase, [p.id for p in self.info.phases])
             self.vocabulary(at, r, "effort", r.effort, [e.id for e in self.info.effort])
             self.conditions(at, f"{r.id}.triggers", r.triggers, questions)
             for qid, cond in r.triggers.items():
                 if cond.op not in ("below", "at least"):
-                    self.problem(at, f"{r.id}.triggers.{qid}", "a trigger is a score test: "
-                                 "`below N` or `at least N`", "triggers")
+                    self.problem(
+                        at,
+                        f"{r.id}.triggers.{qid}",
+                        "a trigger is a score test: `below N` or `at least N`",
+                        "triggers",
+                    )
             for dep in r.depends_on:
                 if dep not in recs:
-                    self.problem(at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on")
+                    self.problem(
+                        at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on"
+                    )
         self.cycles(recs)
         for location, kind, ref in self.knowledge.references():
             pool = questions if kind == "question" else recs
             if ref not in pool:
-                path = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location))
+                path = tuple(
+                    int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location)
+                )
                 doc = self.loader.knowledge_docs.get(str(path[0])) if path else None
                 where = _Located(None, doc, path) if doc is not None else None
                 self.problem(where, location, f"no {kind} {ref!r}")
 
-    def vocabulary(self, at: _Located | None, rec: Recommendation, key: str, value: str,
-                   allowed: list[str]) -> None:
+    def vocabulary(
+        self, at: _Located | None, rec: Recommendation, key: str, value: str, allowed: list[str]
+    ) -> None:
         if allowed and value not in allowed:
-            self.problem(at, f"{rec.id}.{key}", f"unknown {key} {value!r}; pack.yaml defines "
-                         f"{allowed}", key)
+            self.problem(
+                at, f"{rec.id}.{key}", f"unknown {key} {value!r}; pack.yaml defines {allowed}", key
+            )
         if not allowed:
             self.problem(at, f"{rec.id}.{key}", f"pack.yaml defines no `{key}` list", key)
 
-    def conditions(self, at: _Located | None, item: str, conditions: dict[str, Condition],
-                   questions: dict[str, Question], self_id: str = "") -> None:
+    def conditions(
+        self,
+        at: _Located | None,
+        item: str,
+        conditions: dict[str, Condition],
+        questions: dict[str, Question],
+        self_id: str = "",
+    ) -> None:
         key = item.rsplit(".", 1)[-1]
         for qid, cond in conditions.items():
             target = questions.get(qid)
             if target is None or qid == self_id:
-                self.problem(at, f"{item}.{qid}", "no such question" if target is None
-                             else "a question cannot depend on itself", key)
+                self.problem(
+                    at,
+                    f"{item}.{qid}",
+                    "no such question" if target is None else "a question cannot depend on itself",
+                    key,
+                )
             elif target.type == "text" and cond.op != "answered":
                 self.problem(at, f"{item}.{qid}", "a text question only supports `answered`", key)
             elif cond.op == "includes" and cond.arg not in target.option_ids():
-                self.problem(at, f"{item}.{qid}", f"option {cond.arg!r} not in "
-                             f"{target.option_ids()}", key)
+                self.problem(
+                    at, f"{item}.{qid}", f"option {cond.arg!r} not in {target.option_ids()}", key
+                )
 
     def cycles(self, recs: dict[str, Recommendation]) -> None:
         state: dict[str, int] = {}
@@ -288,9 +357,13 @@ class _Checker:
                 if dep not in recs:
                     continue
                 if state.get(dep) == 1:
-                    loop = " → ".join([*trail[trail.index(dep):], dep]) if dep in trail else dep
-                    self.problem(self.where_r.get(rid), f"{rid}.depends_on",
-                                 f"dependency cycle: {loop}", "depends_on")
+                    loop = " → ".join([*trail[trail.index(dep) :], dep]) if dep in trail else dep
+                    self.problem(
+                        self.where_r.get(rid),
+                        f"{rid}.depends_on",
+                        f"dependency cycle: {loop}",
+                        "depends_on",
+                    )
                 elif dep not in state:
                     visit(dep, [*trail, dep])
             state[rid] = 2

@@ -67,16 +67,29 @@ def recommend(pack: Pack, engagement: Engagement, questions: pd.DataFrame) -> li
         points = round(float((rows["gap"] * rows["weight"]).sum()), 2)
         priority = round(points * IMPACT[rec.impact] / effort_rank.get(rec.effort, 1), 2)
         closes_a_level = bool(hits) and float(rows["gap"].max()) >= 1
-        candidates[rec.id] = (rec, hits, points, priority, rec.effort == smallest and closes_a_level)
+        candidates[rec.id] = (
+            rec,
+            hits,
+            points,
+            priority,
+            rec.effort == smallest and closes_a_level,
+        )
 
     first = [rid for rid in engagement.priorities if rid in candidates]
-    rest = sorted((rid for rid in candidates if rid not in first),
-                  key=lambda rid: (-candidates[rid][3], rid))
+    rest = sorted(
+        (rid for rid in candidates if rid not in first), key=lambda rid: (-candidates[rid][3], rid)
+    )
     ordered = first + _after_dependencies(rest, candidates, set(first))
     return [
-        Ranked(rank=index + 1, recommendation=candidates[rid][0], questions=candidates[rid][1],
-               gap_points=candidates[rid][2], priority=candidates[rid][3],
-               customer_priority=rid in first, quick_win=candidates[rid][4])
+        Ranked(
+            rank=index + 1,
+            recommendation=candidates[rid][0],
+            questions=candidates[rid][1],
+            gap_points=candidates[rid][2],
+            priority=candidates[rid][3],
+            customer_priority=rid in first,
+            quick_win=candidates[rid][4],
+        )
         for index, rid in enumerate(ordered)
     ]
 
@@ -84,14 +97,15 @@ def recommend(pack: Pack, engagement: Engagement, questions: pd.DataFrame) -> li
 def _after_dependencies(order: list[str], candidates: dict, placed: set[str]) -> list[str]:
     """Keep `order` but never list a recommendation before one it depends on."""
     pending, result, done = list(order), [], set(placed)
+
+    def ready(rid: str) -> bool:
+        return all(d in done for d in candidates[rid][0].depends_on if d in candidates)
+
     while pending:
-        for index, rid in enumerate(pending):
-            deps = [d for d in candidates[rid][0].depends_on if d in candidates]
-            if all(d in done for d in deps):
-                break
-        else:  # a cycle cannot pass pack validation; keep the score order if one slips through
-            index = 0
-        rid = pending.pop(index)
+        # the first one whose dependencies are placed; a cycle cannot pass pack validation,
+        # but if one slipped through, keep the score order rather than loop forever
+        rid = next((r for r in pending if ready(r)), pending[0])
+        pending.remove(rid)
         result.append(rid)
         done.add(rid)
     return result

@@ -48,7 +48,7 @@ def level_of(value: float | None) -> int | None:
     """The maturity level a score has reached (2.9 is still Repeatable)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return int(math.floor(value + 1e-9))
+    return math.floor(value + 1e-9)
 
 
 def label_of(value: float | None) -> str | None:
@@ -79,8 +79,14 @@ def score(opened: Opened) -> Assessment:
 
 def respondent_frame(interviews: dict[str, Interview]) -> pd.DataFrame:
     rows = [
-        {"respondent": key, "name": iv.respondent.name, "role": iv.respondent.role,
-         "unit": iv.respondent.unit, "date": iv.date, "answered": len(iv.answers)}
+        {
+            "respondent": key,
+            "name": iv.respondent.name,
+            "role": iv.respondent.role,
+            "unit": iv.respondent.unit,
+            "date": iv.date,
+            "answered": len(iv.answers),
+        }
         for key, iv in sorted(interviews.items())
     ]
     columns = ["respondent", "name", "role", "unit", "date", "answered"]
@@ -91,7 +97,8 @@ def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     """One row per answer: its numeric value (NaN when not scored) and status."""
     option_weight = {
         q.id: ({o.id: o.weight for o in q.options}, sum(o.weight for o in q.options))
-        for q in pack.questions if q.type == "multi"
+        for q in pack.questions
+        if q.type == "multi"
     }
     kinds = {q.id: q.type for q in pack.questions}
     rows = []
@@ -115,8 +122,16 @@ def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
 def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) -> pd.DataFrame:
     """Per question: current, target, gap, level, responses, na, unknown, spread, rated."""
     frame = pd.DataFrame(
-        [{"id": q.id, "perspective": q.perspective, "type": q.type, "weight": q.weight,
-          "text": q.text} for q in pack.questions]
+        [
+            {
+                "id": q.id,
+                "perspective": q.perspective,
+                "type": q.type,
+                "weight": q.weight,
+                "text": q.text,
+            }
+            for q in pack.questions
+        ]
     ).set_index("id")
     scored = answers[answers["status"] == "scored"].groupby("question")["value"]
     counts = pd.crosstab(answers["question"], answers["status"])
@@ -151,8 +166,9 @@ def perspective_frame(pack: Pack, questions: pd.DataFrame) -> pd.DataFrame:
     """Question-weighted current and target per perspective, over its scored questions."""
     scoreable = questions[questions["type"] != "text"]
     scored = scoreable.dropna(subset=["current"])
-    weighted = scored.assign(wc=scored["weight"] * scored["current"],
-                             wt=scored["weight"] * scored["target"])
+    weighted = scored.assign(
+        wc=scored["weight"] * scored["current"], wt=scored["weight"] * scored["target"]
+    )
     sums = weighted.groupby("perspective")[["wc", "wt", "weight"]].sum()
     order = [p.id for p in pack.info.perspectives]
     frame = pd.DataFrame(index=pd.Index(order, name="id"))
@@ -175,5 +191,10 @@ def overall_scores(perspectives: pd.DataFrame) -> dict[str, Any]:
         return {"current": None, "target": None, "gap": None, "level": None, "label": None}
     current = round(float(scored["current"].mean()), 2)
     target = round(float(scored["target"].mean()), 2)
-    return {"current": current, "target": target, "gap": round(target - current, 2),
-            "level": level_of(current), "label": label_of(current)}
+    return {
+        "current": current,
+        "target": target,
+        "gap": round(target - current, 2),
+        "level": level_of(current),
+        "label": label_of(current),
+    }

@@ -1,7 +1,7 @@
 """Engagement folder I/O: atomic saves with a kept previous version, a writer lock, safe paths.
 
-    <engagement>/engagement.yaml
-    <engagement>/interviews/<respondent-slug>.yaml
+<engagement>/engagement.yaml
+<engagement>/interviews/<respondent-slug>.yaml
 """
 
 from __future__ import annotations
@@ -58,8 +58,14 @@ def atomic_write(path: Path, text: str, keep_previous: bool = True) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise InvalidInput(Problem(str(path), 0, "", f"could not save: {exc.strerror or exc}; "
-                                   "the previous version is intact")) from None
+        raise InvalidInput(
+            Problem(
+                str(path),
+                0,
+                "",
+                f"could not save: {exc.strerror or exc}; the previous version is intact",
+            )
+        ) from None
     _fsync_dir(folder)
 
 
@@ -95,8 +101,14 @@ def writer_lock(folder: Path, purpose: str) -> Iterator[None]:
         if not _try_lock(handle):
             handle.seek(0)
             holder = handle.read().strip() or "another assess process"
-            raise InvalidInput(Problem(str(folder), 0, "", f"is open for writing by {holder}; "
-                                       "finish or stop that session first"))
+            raise InvalidInput(
+                Problem(
+                    str(folder),
+                    0,
+                    "",
+                    f"is open for writing by {holder}; finish or stop that session first",
+                )
+            )
         handle.seek(0)
         handle.truncate()
         handle.write(f"`assess {purpose}` (pid {os.getpid()} on {socket.gethostname()})")
@@ -111,7 +123,7 @@ def _try_lock(handle: Any) -> bool:
         if os.name == "nt":
             import msvcrt
 
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         else:
             import fcntl
 
@@ -139,11 +151,25 @@ def read_engagement(folder: Path) -> Folder:
     """Read engagement.yaml and every interview; raise InvalidInput with all problems."""
     path = folder / ENGAGEMENT_FILE
     if not folder.is_dir():
-        raise InvalidInput(Problem(str(folder), 0, "", "no such engagement folder; create one "
-                                   f"with `assess init {folder} --customer NAME`"))
+        raise InvalidInput(
+            Problem(
+                str(folder),
+                0,
+                "",
+                "no such engagement folder; create one "
+                f"with `assess init {folder} --customer NAME`",
+            )
+        )
     if not path.is_file():
-        raise InvalidInput(Problem(str(path), 0, "", "missing; this folder is not an engagement. "
-                                   f"Create one with `assess init {folder} --customer NAME`"))
+        raise InvalidInput(
+            Problem(
+                str(path),
+                0,
+                "",
+                "missing; this folder is not an engagement. "
+                f"Create one with `assess init {folder} --customer NAME`",
+            )
+        )
     problems: list[Problem] = []
     doc = _read(path, problems)
     engagement = None
@@ -183,8 +209,9 @@ def _read(path: Path, problems: list[Problem]) -> Document | None:
 def init_engagement(folder: Path, customer: str, pack: str, today: dt.date) -> Path:
     """Create a new engagement folder; never touches an existing engagement."""
     if (folder / ENGAGEMENT_FILE).exists():
-        raise InvalidInput(Problem(str(folder / ENGAGEMENT_FILE), 0, "",
-                                   "already exists; choose a new folder"))
+        raise InvalidInput(
+            Problem(str(folder / ENGAGEMENT_FILE), 0, "", "already exists; choose a new folder")
+        )
     engagement = Engagement(customer=customer, pack=pack, date=today)
     try:
         (folder / INTERVIEWS_DIR).mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,9 @@ def validate(
 def _problem(model: type[BaseModel], err: Any, doc: Document, at: tuple[str | int, ...]) -> Problem:
     loc = tuple(part for part in err["loc"] if isinstance(part, str | int) and part != "[key]")
     full = (*at, *loc)
-    return Problem(doc.name, doc.line_of(full), item_name(doc.data, full), _message(model, err, loc))
+    return Problem(
+        doc.name, doc.line_of(full), item_name(doc.data, full), _message(model, err, loc)
+    )
 
 
 def item_name(data: Any, loc: tuple[str | int, ...]) -> str:
@@ -61,8 +63,16 @@ def _message(model: type[BaseModel], err: Any, loc: tuple[str | int, ...]) -> st
     message = str(err["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    if kind in {"int_parsing", "float_parsing", "less_than_equal", "greater_than_equal",
-                "greater_than", "less_than", "literal_error", "string_pattern_mismatch"}:
+    if kind in {
+        "int_parsing",
+        "float_parsing",
+        "less_than_equal",
+        "greater_than_equal",
+        "greater_than",
+        "less_than",
+        "literal_error",
+        "string_pattern_mismatch",
+    }:
         message = f"{message} (got {err.get('input')!r})"
     return message[:1].lower() + message[1:]
 

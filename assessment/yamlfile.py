@@ -66,7 +66,9 @@ class _Builder:
         if getattr(event, "anchor", None):
             raise self.fail(line, "anchors and aliases (&, *) are not allowed; write the value out")
         if getattr(event, "tag", None) and event.tag != "!":
-            raise self.fail(line, f"YAML tags such as {event.tag!r} are not allowed; remove the tag")
+            raise self.fail(
+                line, f"YAML tags such as {event.tag!r} are not allowed; remove the tag"
+            )
         return line
 
     def child_path(self, line: int) -> Path_ | None:
@@ -105,12 +107,13 @@ class _Builder:
             frame[2] = _NO_KEY
 
     def feed(self, event: Any) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise self.fail(event.start_mark.line + 1, "only one YAML document per file")
+                raise self.fail(line, "only one YAML document per file")
         elif isinstance(event, yaml.AliasEvent):
-            raise self.fail(event.start_mark.line + 1, "anchors and aliases (&, *) are not allowed")
+            raise self.fail(line, "anchors and aliases (&, *) are not allowed")
         elif isinstance(event, yaml.ScalarEvent):
             line = self.check_node(event)
             plain = event.style in (None, "")
@@ -177,6 +180,10 @@ def read_yaml(path: Path, name: str | None = None) -> Document:
 def dump_yaml(data: Any) -> str:
     """Serialise plain data as readable block YAML, keys in the order given."""
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
         width=100,
     )

@@ -41,12 +41,17 @@ def main() -> None:
     if not EXAMPLE.is_dir():
         print(f"(no example engagement at {EXAMPLE}; skipping the engagement timings)")
         return
-    report("assess score --json (example engagement)", *timed(command("score", str(EXAMPLE),
-                                                                       "--json"), 5))
+    report(
+        "assess score --json (example engagement)",
+        *timed(command("score", str(EXAMPLE), "--json"), 5),
+    )
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "out"
-        report("assess generate (example, all deliverables)",
-               *timed(command("generate", str(EXAMPLE), "--out", str(out)), 3), "< 4 s")
+        report(
+            "assess generate (example, all deliverables)",
+            *timed(command("generate", str(EXAMPLE), "--out", str(out)), 3),
+            "< 4 s",
+        )
         shutil.rmtree(out, ignore_errors=True)
 
 

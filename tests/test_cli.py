@@ -45,27 +45,45 @@ def test_a_level_of_seven_is_refused_with_the_allowed_values(cli, tmp_path: Path
     folder = write_engagement(tmp_path / "e", {}, {"a": interview("A", "manager", SP_PEO_01=7)})
     before = snapshot(folder)
     for command in ("validate", "score", "generate"):
-        result = cli(command, folder) if command != "generate" else cli(
-            command, folder, "--out", tmp_path / "out")
-        fails_cleanly(result, "interviews/a.yaml:6: answers.SP-PEO-01.level:",
-                      "0..5, `na` or `unknown`", "(got '7')")
+        result = (
+            cli(command, folder)
+            if command != "generate"
+            else cli(command, folder, "--out", tmp_path / "out")
+        )
+        fails_cleanly(
+            result,
+            "interviews/a.yaml:6: answers.SP-PEO-01.level:",
+            "0..5, `na` or `unknown`",
+            "(got '7')",
+        )
     assert snapshot(folder) == before and not (tmp_path / "out").exists()
 
 
 def test_unknown_question_and_option_ids_are_named(cli, tmp_path: Path) -> None:
-    folder = write_engagement(tmp_path / "e", {"ratings": {"XX-01": {"level": 2, "rationale": "r"}}}, {
-        "a": interview("A", "engineer", SP_NOPE_01=2, SP_PRO_02={"selected": ["review", "magic"]}),
-    })
+    folder = write_engagement(
+        tmp_path / "e",
+        {"ratings": {"XX-01": {"level": 2, "rationale": "r"}}},
+        {
+            "a": interview(
+                "A", "engineer", SP_NOPE_01=2, SP_PRO_02={"selected": ["review", "magic"]}
+            ),
+        },
+    )
     result = cli("validate", folder)
-    fails_cleanly(result, "engagement.yaml:", "XX-01: unknown question id",
-                  "a.yaml:5: SP-NOPE-01: unknown question id",
-                  "unknown option 'magic'; allowed: review, test, sign-off")
+    fails_cleanly(
+        result,
+        "engagement.yaml:",
+        "XX-01: unknown question id",
+        "a.yaml:5: SP-NOPE-01: unknown question id",
+        "unknown option 'magic'; allowed: review, test, sign-off",
+    )
 
 
 def test_a_customer_name_like_a_path_stays_inside_outputs(cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    folder = write_engagement(tmp_path / "e", {"customer": "../../x"},
-                              {"a": interview("A", "manager", SP_PEO_01=2)})
+    folder = write_engagement(
+        tmp_path / "e", {"customer": "../../x"}, {"a": interview("A", "manager", SP_PEO_01=2)}
+    )
     result = cli("generate", folder)
     assert result.code == 0, result.err
     assert (tmp_path / "outputs" / "x" / "analysis-report.docx").is_file()
@@ -88,13 +106,16 @@ def test_validate_something_else(cli, tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2() -> None:
-    result = subprocess.run([sys.executable, "-m", "assessment.cli", "score"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "assessment.cli", "score"], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("deliverable", ["nonesuch"])
 def test_unknown_deliverable(cli, small: Path, tmp_path: Path, deliverable: str) -> None:
-    fails_cleanly(cli("generate", small, "--out", tmp_path / "o", "--only", deliverable),
-                  "unknown deliverable nonesuch")
+    fails_cleanly(
+        cli("generate", small, "--out", tmp_path / "o", "--only", deliverable),
+        "unknown deliverable nonesuch",
+    )

@@ -33,8 +33,10 @@ def test_the_report_tables_show_the_score_document_numbers(generated) -> None:
         assert row[0] == expected["name"]
         assert row[1:4] == [f"{expected[k]:.2f}" for k in ("current", "target", "gap")]
     overall = perspective_table[-1]
-    assert overall[:4] == ["Overall", *(f"{scores['overall'][k]:.2f}" for k in
-                                        ("current", "target", "gap"))]
+    assert overall[:4] == [
+        "Overall",
+        *(f"{scores['overall'][k]:.2f}" for k in ("current", "target", "gap")),
+    ]
     question_rows = {row[0].split()[0]: row for row in table_rows(document.tables[2])[1:]}
     for q in scores["questions"]:
         if q["type"] != "text":
@@ -47,17 +49,27 @@ def test_the_report_sections_come_in_order(generated) -> None:
     out, scores = generated
     document = docx.Document(str(out / "analysis-report.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Contents", "Executive summary", "Scope and approach", "Gap analysis",
-                        "Recommendations", "Appendix: method"]
+    assert headings == [
+        "Contents",
+        "Executive summary",
+        "Scope and approach",
+        "Gap analysis",
+        "Recommendations",
+        "Appendix: method",
+    ]
     level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert level2 == [f"{r['rank']}. {r['title']}" for r in scores["recommendations"]]
 
 
 def test_hostile_customer_text_appears_literally(cli, tmp_path: Path) -> None:
     customer = "{{7*7}} {% for x in y %} <script>alert(1)</script> A & B <Ltd>\x0b\x00\x1b[31m"
-    folder = write_engagement(tmp_path / "e", {"customer": customer}, {
-        "a": interview("A", "manager\ufffe", SP_PEO_01={"level": 2, "note": "\x0bvertical"}),
-    })
+    folder = write_engagement(
+        tmp_path / "e",
+        {"customer": customer},
+        {
+            "a": interview("A", "manager\ufffe", SP_PEO_01={"level": 2, "note": "\x0bvertical"}),
+        },
+    )
     result = cli("generate", folder, "--out", tmp_path / "out")
     assert result.code == 0, result.err
     document = docx.Document(str(tmp_path / "out" / "analysis-report.docx"))
@@ -66,13 +78,14 @@ def test_hostile_customer_text_appears_literally(cli, tmp_path: Path) -> None:
     assert "49" not in text
 
 
-def test_a_failed_render_keeps_the_previous_file(cli, small: Path, tmp_path: Path,
-                                                  monkeypatch) -> None:
+def test_a_failed_render_keeps_the_previous_file(
+    cli, small: Path, tmp_path: Path, monkeypatch
+) -> None:
     out = tmp_path / "out"
     assert cli("generate", small, "--out", out).code == 0
     before = (out / "analysis-report.docx").read_bytes()
 
-    def broken_save(self, path) -> None:  # noqa: ANN001
+    def broken_save(self, path) -> None:
         Path(path).write_bytes(b"half")
         raise OSError(28, "No space left on device")
 

@@ -53,8 +53,11 @@ def test_unknown_references_are_named(pack: Path) -> None:
     text = text.replace("roles: [engineer]", "roles: [engineer, astronaut]")
     text = text.replace("perspective: technology", "perspective: magic")
     (pack / "questions" / "technology.yaml").write_text(text)
-    recs = (pack / "recommendations.yaml").read_text().replace("phase: implementation",
-                                                              "phase: someday")
+    recs = (
+        (pack / "recommendations.yaml")
+        .read_text()
+        .replace("phase: implementation", "phase: someday")
+    )
     (pack / "recommendations.yaml").write_text(recs)
     found = "\n".join(problems_of(pack))
     assert "technology.yaml:3: SP-TEC-01.perspective: unknown perspective 'magic'" in found
@@ -64,7 +67,9 @@ def test_unknown_references_are_named(pack: Path) -> None:
 
 def test_dependency_cycles_are_refused(pack: Path) -> None:
     recs = (pack / "recommendations.yaml").read_text()
-    recs = recs.replace("    initial_win: true\n", "    initial_win: true\n    depends_on: [REC-AUTOMATE]\n")
+    recs = recs.replace(
+        "    initial_win: true\n", "    initial_win: true\n    depends_on: [REC-AUTOMATE]\n"
+    )
     (pack / "recommendations.yaml").write_text(recs)
     found = "\n".join(problems_of(pack))
     assert "dependency cycle" in found
@@ -86,16 +91,21 @@ def test_bad_skip_logic_is_explained(pack: Path, snippet: str, message: str) -> 
 
 def test_scale_questions_need_all_six_levels(pack: Path) -> None:
     path = pack / "questions" / "technology.yaml"
-    path.write_text(path.read_text().replace("      5: Automation is extended from the measures.\n", ""))
+    path.write_text(
+        path.read_text().replace("      5: Automation is extended from the measures.\n", "")
+    )
     assert any("needs levels 0..5; missing [5]" in p for p in problems_of(pack))
 
 
 def test_python_tags_are_rejected_and_never_run(pack: Path, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     path = pack / "questions" / "people.yaml"
-    path.write_text(path.read_text().replace(
-        "text: How are people trained for the process?",
-        f"text: !!python/object/apply:os.system ['touch {marker}']"))
+    path.write_text(
+        path.read_text().replace(
+            "text: How are people trained for the process?",
+            f"text: !!python/object/apply:os.system ['touch {marker}']",
+        )
+    )
     found = problems_of(pack)
     assert any("people.yaml:5:" in p and "tags" in p for p in found)
     assert not marker.exists()
@@ -111,8 +121,11 @@ def test_knowledge_sections_may_not_repeat_across_files(pack: Path) -> None:
 
 def test_template_syntax_in_pack_text_stays_literal(pack: Path) -> None:
     path = pack / "questions" / "people.yaml"
-    path.write_text(path.read_text().replace(
-        "How are people trained for the process?", "\"{{ ''.__class__ }} {% for x in y %}\""))
+    path.write_text(
+        path.read_text().replace(
+            "How are people trained for the process?", "\"{{ ''.__class__ }} {% for x in y %}\""
+        )
+    )
     loaded = load_pack(pack)
     assert loaded.question("SP-PEO-01").text == "{{ ''.__class__ }} {% for x in y %}"
 

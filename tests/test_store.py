@@ -69,26 +69,40 @@ def test_stray_temps_from_a_killed_save_are_cleaned(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("../../x", "x"), ("/abs", "abs"), ("CON", "con-file"), ("a:b", "a-b"),
-     ("x" * 300, "x" * 60), ("", "unnamed"), ("Zoë O'Brien", "zoe-o-brien")],
+    [
+        ("../../x", "x"),
+        ("/abs", "abs"),
+        ("CON", "con-file"),
+        ("a:b", "a-b"),
+        ("x" * 300, "x" * 60),
+        ("", "unnamed"),
+        ("Zoë O'Brien", "zoe-o-brien"),
+    ],
 )
-def test_names_become_safe_paths_inside_their_root(tmp_path: Path, name: str, expected: str) -> None:
+def test_names_become_safe_paths_inside_their_root(
+    tmp_path: Path, name: str, expected: str
+) -> None:
     path = inside(tmp_path, name, ".yaml")
     assert path == tmp_path.resolve() / f"{expected}.yaml"
 
 
 def test_a_second_writer_is_refused(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from assessment.store import writer_lock\n"
-         f"with writer_lock(Path({str(tmp_path)!r}), 'interview'):\n"
-         "    print('locked', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from assessment.store import writer_lock\n"
+            f"with writer_lock(Path({str(tmp_path)!r}), 'interview'):\n"
+            "    print('locked', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(InvalidInput, match=r"open for writing by `assess interview` \(pid"):
-            with writer_lock(tmp_path, "import"):
-                pass
+        refused = pytest.raises(InvalidInput, match=r"open for writing by `assess interview`")
+        with refused, writer_lock(tmp_path, "import"):
+            pass
     finally:
         holder.kill()
         holder.wait()
@@ -106,11 +120,16 @@ def test_init_never_touches_an_existing_engagement(tmp_path: Path) -> None:
 
 def test_interviews_round_trip_through_disk(tmp_path: Path) -> None:
     folder = init_engagement(tmp_path / "e", "Acme", str(SAMPLE_PACK), dt.date(2026, 11, 20))
-    interview = Interview.model_validate({
-        "respondent": {"name": "Jane Doe", "role": "manager", "unit": "IT Ops"},
-        "answers": {"SP-PEO-01": {"level": 2, "note": "007 said: no"},
-                    "SP-PRO-02": {"selected": ["review"]}, "SP-TEC-01": {"level": "na"}},
-    })
+    interview = Interview.model_validate(
+        {
+            "respondent": {"name": "Jane Doe", "role": "manager", "unit": "IT Ops"},
+            "answers": {
+                "SP-PEO-01": {"level": 2, "note": "007 said: no"},
+                "SP-PRO-02": {"selected": ["review"]},
+                "SP-TEC-01": {"level": "na"},
+            },
+        }
+    )
     with writer_lock(folder, "test"):
         path = save_interview(folder, interview)
     assert path == (folder / "interviews" / "jane-doe.yaml").resolve()

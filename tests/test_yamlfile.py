@@ -28,7 +28,8 @@ def test_lines_are_recorded_for_nested_items() -> None:
 def test_alias_bomb_is_refused_at_the_first_anchor() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8))
+        for i in range(8)
+    )
     assert "x.yaml:1: anchors and aliases" in refused(bomb)
 
 
@@ -42,7 +43,9 @@ def test_tags_are_refused() -> None:
 
 def test_duplicate_keys_are_problems_with_lines() -> None:
     doc = parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml")
-    assert [str(p) for p in doc.problems] == ["x.yaml:3: a: duplicate key; each key may appear once"]
+    assert [str(p) for p in doc.problems] == [
+        "x.yaml:3: a: duplicate key; each key may appear once"
+    ]
 
 
 def test_malformed_yaml_names_the_line() -> None:

@@ -20,8 +20,9 @@ def render_all(context: Context, out: Path, only: list[str] | None = None) -> li
     names = only or list(DELIVERABLES)
     unknown = [name for name in names if name not in DELIVERABLES]
     if unknown:
-        raise InvalidInput(f"unknown deliverable {', '.join(unknown)}; choose from "
-                           f"{', '.join(DELIVERABLES)}")
+        raise InvalidInput(
+            f"unknown deliverable {', '.join(unknown)}; choose from {', '.join(DELIVERABLES)}"
+        )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -35,16 +35,32 @@ def render(context: Context, out: Path) -> list[Path]:
     doc.add_heading("Scope and approach", level=1)
     doc.add_paragraph(
         f"Staff of {context.organisation} were interviewed about the {context.process} process "
-        f"across five perspectives. Respondents by role:")
-    blocks.table(doc, ["Role", "Interviews"],
-                 [(role, str(n)) for role, n in context.respondents_by_role], [10, 3])
+        f"across five perspectives. Respondents by role:"
+    )
+    blocks.table(
+        doc,
+        ["Role", "Interviews"],
+        [(role, str(n)) for role, n in context.respondents_by_role],
+        [10, 3],
+    )
 
     doc.add_heading("Gap analysis", level=1)
     doc.add_paragraph("Current and target maturity for every scored question.")
     blocks.table(
-        doc, ["Question", "Perspective", "Current", "Target", "Gap", "Responses", "Spread"],
-        [(f"{q['id']} {q['text']}", q["perspective"], q["current"], q["target"], q["gap"],
-          q["responses"], q["spread"]) for q in context.questions],
+        doc,
+        ["Question", "Perspective", "Current", "Target", "Gap", "Responses", "Spread"],
+        [
+            (
+                f"{q['id']} {q['text']}",
+                q["perspective"],
+                q["current"],
+                q["target"],
+                q["gap"],
+                q["responses"],
+                q["spread"],
+            )
+            for q in context.questions
+        ],
         [7.2, 2.4, 1.6, 1.4, 1.2, 1.6, 1.4],
     )
     blocks.caption(doc, "Table 2: Question-level maturity, target and gap")
@@ -53,8 +69,12 @@ def render(context: Context, out: Path) -> list[Path]:
     doc.add_paragraph("In the customer's priority order, then by priority score.")
     for rec in context.recommendations:
         doc.add_heading(f"{rec['rank']}. {rec['title']}", level=2)
-        tags = [rec["perspective"], rec["horizon"], f"effort {rec['effort']}",
-                f"impact {rec['impact']}"]
+        tags = [
+            rec["perspective"],
+            rec["horizon"],
+            f"effort {rec['effort']}",
+            f"impact {rec['impact']}",
+        ]
         if rec["quick_win"]:
             tags.append("quick win")
         if rec["customer_priority"]:
@@ -76,11 +96,22 @@ def render(context: Context, out: Path) -> list[Path]:
 
 def _perspective_table(doc, context: Context) -> None:  # type: ignore[no-untyped-def]
     blocks.table(
-        doc, ["Perspective", "Current", "Target", "Gap", "Level", "Scored"],
-        [(p["name"], p["current"], p["target"], p["gap"], p["label"], p["coverage"])
-         for p in context.perspectives]
-        + [("Overall", context.overall["current"], context.overall["target"],
-            context.overall["gap"], context.overall["label"], "")],
+        doc,
+        ["Perspective", "Current", "Target", "Gap", "Level", "Scored"],
+        [
+            (p["name"], p["current"], p["target"], p["gap"], p["label"], p["coverage"])
+            for p in context.perspectives
+        ]
+        + [
+            (
+                "Overall",
+                context.overall["current"],
+                context.overall["target"],
+                context.overall["gap"],
+                context.overall["label"],
+                "",
+            )
+        ],
         [4, 2, 2, 2, 3, 2],
         emphasis=[False] * len(context.perspectives) + [True],
     )

@@ -18,20 +18,38 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
     for column in ("Perspective", "Current", "Target", "Gap", "Level", "Scored"):
         table.add_column(column, justify="left" if column in ("Perspective", "Level") else "right")
     for _, row in assessment.perspectives.iterrows():
-        table.add_row(clean(row["name"]), fmt(row["current"]), fmt(row["target"]),
-                      fmt(row["gap"]), row["label"] or "–", f"{row['scored']}/{row['questions']}")
+        table.add_row(
+            clean(row["name"]),
+            fmt(row["current"]),
+            fmt(row["target"]),
+            fmt(row["gap"]),
+            row["label"] or "–",
+            f"{row['scored']}/{row['questions']}",
+        )
     table.add_section()
-    table.add_row("Overall", fmt(overall["current"]), fmt(overall["target"]), fmt(overall["gap"]),
-                  overall["label"] or "–", "", style="bold")
+    table.add_row(
+        "Overall",
+        fmt(overall["current"]),
+        fmt(overall["target"]),
+        fmt(overall["gap"]),
+        overall["label"] or "–",
+        "",
+        style="bold",
+    )
     console.print(table)
 
     consensus = assessment.questions[assessment.questions["consensus"]]
     if not consensus.empty:
-        console.print(f"\n[bold]Consensus needed[/] (respondents differ by 2 levels or more): "
-                      + ", ".join(consensus.index))
+        console.print(
+            "\n[bold]Consensus needed[/] (respondents differ by 2 levels or more): "
+            + ", ".join(consensus.index)
+        )
     if assessment.recommendations:
         console.print("\n[bold]Top recommendations[/]")
         for ranked in assessment.recommendations[:5]:
             flag = " (quick win)" if ranked.quick_win else ""
-            console.print(f"  {ranked.rank}. {clean(ranked.recommendation.title)}{flag}",
-                          markup=False, highlight=False)
+            console.print(
+                f"  {ranked.rank}. {clean(ranked.recommendation.title)}{flag}",
+                markup=False,
+                highlight=False,
+            )

@@ -113,16 +113,23 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
 def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> str:
     if overall["current"] is None:
         return f"No answers have been scored yet for {customer}'s {process} process."
-    return (f"{customer}'s {process} process scores {fmt(overall['current'])} out of 5 "
-            f"(level {overall['level']}, {overall['label']}) against a target of "
-            f"{fmt(overall['target'])}: a gap of {fmt(overall['gap'])}.")
+    return (
+        f"{customer}'s {process} process scores {fmt(overall['current'])} out of 5 "
+        f"(level {overall['level']}, {overall['label']}) against a target of "
+        f"{fmt(overall['target'])}: a gap of {fmt(overall['gap'])}."
+    )
 
 
 def _perspective(p: dict[str, Any]) -> dict[str, str]:
-    return {"id": p["id"], "name": clean(p["name"]), "current": fmt(p["current"]),
-            "target": fmt(p["target"]), "gap": fmt(p["gap"]),
-            "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
-            "coverage": f"{p['scored']}/{p['questions']}"}
+    return {
+        "id": p["id"],
+        "name": clean(p["name"]),
+        "current": fmt(p["current"]),
+        "target": fmt(p["target"]),
+        "gap": fmt(p["gap"]),
+        "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
+        "coverage": f"{p['scored']}/{p['questions']}",
+    }
 
 
 def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
@@ -133,12 +140,20 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     for q in doc["questions"]:
         if q["type"] == "text":
             continue
-        rows.append({"id": q["id"], "perspective": clean(names[q["perspective"]]),
-                     "text": fill(clean(texts[q["id"]]), customer, organisation),
-                     "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
-                     "target": fmt(q["target"]), "gap": fmt(q["gap"]),
-                     "responses": str(q["responses"]), "na": str(q["na"]),
-                     "unknown": str(q["unknown"]), "spread": fmt(q["spread"])})
+        rows.append(
+            {
+                "id": q["id"],
+                "perspective": clean(names[q["perspective"]]),
+                "text": fill(clean(texts[q["id"]]), customer, organisation),
+                "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
+                "target": fmt(q["target"]),
+                "gap": fmt(q["gap"]),
+                "responses": str(q["responses"]),
+                "na": str(q["na"]),
+                "unknown": str(q["unknown"]),
+                "spread": fmt(q["spread"]),
+            }
+        )
     return rows
 
 
@@ -150,14 +165,21 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
         return fill(clean(value), customer, organisation)
 
     return [
-        {"rank": str(r.rank), "id": r.id, "title": text(r.recommendation.title),
-         "perspective": clean(names[r.recommendation.perspective]),
-         "horizon": r.recommendation.horizon, "effort": r.recommendation.effort,
-         "impact": r.recommendation.impact, "quick_win": r.quick_win,
-         "customer_priority": r.customer_priority, "priority": fmt(r.priority),
-         "rationale": text(r.recommendation.rationale),
-         "steps": [text(step) for step in r.recommendation.steps],
-         "questions": ", ".join(r.questions)}
+        {
+            "rank": str(r.rank),
+            "id": r.id,
+            "title": text(r.recommendation.title),
+            "perspective": clean(names[r.recommendation.perspective]),
+            "horizon": r.recommendation.horizon,
+            "effort": r.recommendation.effort,
+            "impact": r.recommendation.impact,
+            "quick_win": r.quick_win,
+            "customer_priority": r.customer_priority,
+            "priority": fmt(r.priority),
+            "rationale": text(r.recommendation.rationale),
+            "steps": [text(step) for step in r.recommendation.steps],
+            "questions": ", ".join(r.questions),
+        }
         for r in assessment.recommendations
     ]
 

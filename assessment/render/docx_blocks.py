@@ -46,8 +46,13 @@ def _update_fields_on_open(doc: DocxDocument) -> None:
 def field(paragraph, instruction: str, placeholder: str = "") -> None:  # type: ignore[no-untyped-def]
     """Insert a Word field (PAGE, NUMPAGES, TOC ...) into a paragraph."""
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, instruction), ("separate", None),
-                       (None, placeholder), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, instruction),
+        ("separate", None),
+        (None, placeholder),
+        ("end", None),
+    ):
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -63,8 +68,11 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:  # type: 
 
 def table_of_contents(doc: DocxDocument) -> None:
     doc.add_paragraph("Contents", style="Heading 1")
-    field(doc.add_paragraph(), r'TOC \o "1-2" \h \z \u',
-          "Right-click and choose Update Field to refresh the table of contents.")
+    field(
+        doc.add_paragraph(),
+        r'TOC \o "1-2" \h \z \u',
+        "Right-click and choose Update Field to refresh the table of contents.",
+    )
 
 
 def running_header_footer(doc: DocxDocument, header: str) -> None:
@@ -88,8 +96,13 @@ def caption(doc: DocxDocument, text: str) -> None:
     doc.add_paragraph(text, style="Caption")
 
 
-def table(doc: DocxDocument, header: Sequence[str], rows: Iterable[Sequence[str]],
-          widths_cm: Sequence[float], emphasis: Iterable[bool] | None = None) -> Table:
+def table(
+    doc: DocxDocument,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths_cm: Sequence[float],
+    emphasis: Iterable[bool] | None = None,
+) -> Table:
     """A table filled row by row (python-docx's cell() is quadratic), header repeated per page."""
     result = doc.add_table(rows=1, cols=len(header))
     result.style = doc.styles["Table Grid"]

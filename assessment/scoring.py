@@ -24,6 +24,15 @@ import pandas as pd
 from assessment.checks import Opened
 from assessment.model import LEVEL_LABELS, Engagement, Interview, Pack
 from assessment.recommend import Ranked, recommend
+from assessment.roadmap import Alternative, RoadmapItem, alternatives, roadmap
+from assessment.training import TrainingNeed, training_needs
+from assessment.views import (
+    ConsensusItem,
+    consensus_agenda,
+    informs_view,
+    respondent_view,
+    role_view,
+)
 
 CONSENSUS_SPREAD = 2.0
 ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note"]
@@ -42,6 +51,13 @@ class Assessment:
     perspectives: pd.DataFrame
     overall: dict[str, Any]
     recommendations: list[Ranked] = field(default_factory=list)
+    by_respondent: pd.DataFrame = field(default_factory=pd.DataFrame)
+    by_role: pd.DataFrame = field(default_factory=pd.DataFrame)
+    activities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    consensus: list[ConsensusItem] = field(default_factory=list)
+    roadmap: list[RoadmapItem] = field(default_factory=list)
+    alternatives: list[Alternative] = field(default_factory=list)
+    training: list[TrainingNeed] = field(default_factory=list)
 
 
 def level_of(value: float | None) -> int | None:
@@ -64,6 +80,7 @@ def score(opened: Opened) -> Assessment:
     questions = question_frame(pack, engagement, answers)
     perspectives = perspective_frame(pack, questions)
     overall = overall_scores(perspectives)
+    ranked = recommend(pack, engagement, questions)
     return Assessment(
         customer=engagement.customer,
         pack=pack,
@@ -73,7 +90,14 @@ def score(opened: Opened) -> Assessment:
         questions=questions,
         perspectives=perspectives,
         overall=overall,
-        recommendations=recommend(pack, engagement, questions),
+        recommendations=ranked,
+        by_respondent=respondent_view(pack, answers),
+        by_role=role_view(pack, answers),
+        activities=informs_view(pack, questions, "activity"),
+        consensus=consensus_agenda(pack, questions, answers),
+        roadmap=roadmap(pack, ranked),
+        alternatives=alternatives(pack, ranked, questions),
+        training=training_needs(pack, questions),
     )
 
 

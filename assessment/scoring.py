@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from assessment.checks import Opened
-from assessment.model import LEVEL_LABELS, Engagement, Interview, Pack
+from assessment.model import LEVEL_LABELS, NOT_SCORED, Engagement, Interview, Pack
 from assessment.recommend import Ranked, recommend
 from assessment.roadmap import Alternative, RoadmapItem, alternatives, roadmap
 from assessment.training import TrainingNeed, training_needs
@@ -119,28 +119,36 @@ def respondent_frame(interviews: dict[str, Interview]) -> pd.DataFrame:
 
 def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     """One row per answer: its numeric value (NaN when not scored) and status."""
-    option_weight = {
-        q.id: ({o.id: o.weight for o in q.options}, sum(o.weight for o in q.options))
-        for q in pack.questions
-        if q.type == "multi"
-    }
-    kinds = {q.id: q.type for q in pack.questions}
-    rows = []
-    for key, interview in sorted(interviews.items()):
-        role = interview.respondent.role
-        for qid, answer in interview.answers.items():
-            kind, value, status = kinds[qid], np.nan, "scored"
-            if answer.not_scored:
-                status = str(answer.level)
-            elif kind == "scale":
-                value = float(answer.level)  # type: ignore[arg-type]
-            elif kind == "multi":
-                weights, total = option_weight[qid]
-                value = 5.0 * sum(weights[o] for o in set(answer.selected or [])) / total
-            else:
-                status = "text"
-            rows.append((key, role, qid, value, status, answer.note))
-    return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+    raw = pd.DataFrame(
+        [(key, iv.respondent.role, qid, a.level, a.selected, a.note)
+         for key, iv in sorted(interviews.items()) for qid, a in iv.answers.items()],
+        columns=["respondent", "role", "question", "level", "selected", "note"],
+    )
+    kind = raw["question"].map({q.id: q.type for q in pack.questions})
+    declined = raw["level"].isin(NOT_SCORED)
+    status = np.where(declined, raw["level"].astype(str),
+                      np.where(kind == "text", "text", "scored"))
+    value = pd.to_numeric(raw["level"].where((kind == "scale") & ~declined), errors="coerce")
+    multi = raw[(kind == "multi") & ~declined]
+    if not multi.empty:
+        value = value.fillna(_multi_values(pack, multi))
+    frame = raw.assign(value=value.astype(float), status=status)
+    return frame[ANSWER_COLUMNS]
+
+
+def _multi_values(pack: Pack, multi: pd.DataFrame) -> pd.Series:
+    """5 × weight of the options selected ÷ weight of all options, per answer row."""
+    weights = pd.DataFrame(
+        [(q.id, o.id, o.weight) for q in pack.questions if q.type == "multi" for o in q.options],
+        columns=["question", "option", "weight"],
+    )
+    totals = weights.groupby("question")["weight"].sum()
+    chosen = multi[["question", "selected"]].assign(
+        option=multi["selected"].map(lambda s: sorted(set(s or ())))
+    ).explode("option").reset_index()
+    chosen = chosen.merge(weights, on=["question", "option"], how="left")
+    picked = chosen.groupby("index")["weight"].sum()
+    return (5.0 * picked / multi["question"].map(totals)).reindex(multi.index)
 
 
 def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) -> pd.DataFrame:

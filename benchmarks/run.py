@@ -35,9 +35,51 @@ def report(name: str, median: float, best: float, target: str = "") -> None:
     print(f"{name:<44} median {median * 1000:8.1f} ms   best {best * 1000:8.1f} ms{note}")
 
 
+def synthetic_engagement(folder: Path, respondents: int) -> Path:
+    """An engagement on the real pack with `respondents` random but valid interviews."""
+    import random
+
+    from assessment.packs import load_pack, packs_root
+    from assessment.yamlfile import dump_yaml
+
+    pack = load_pack(packs_root() / "release_management")
+    rng = random.Random(7)
+    (folder / "interviews").mkdir(parents=True)
+    (folder / "engagement.yaml").write_text(dump_yaml({"customer": "Bench Co",
+                                                       "pack": "release_management"}))
+    for n in range(respondents):
+        answers = {}
+        for q in pack.questions:
+            if q.type == "scale":
+                answers[q.id] = {"level": rng.choice([0, 1, 2, 3, 4, 5, "na"])}
+            elif q.type == "multi":
+                answers[q.id] = {"selected": rng.sample(q.option_ids(), 2)}
+            else:
+                answers[q.id] = {"text": "Tool X"}
+        doc = {"respondent": {"name": f"Respondent {n}", "role": "release-manager"},
+               "answers": answers}
+        (folder / "interviews" / f"r{n}.yaml").write_text(dump_yaml(doc))
+    return folder
+
+
+def scoring_figures(temp: Path) -> None:
+    from assessment.checks import open_engagement
+    from assessment.scoring import score
+
+    folder = synthetic_engagement(temp / "thousand", 1000)
+    opened = open_engagement(folder)
+    answers = sum(len(i.answers) for i in opened.interviews.values())
+    report(f"score 1,000 respondents in process ({answers:,} answers)",
+           *timed(lambda: score(opened), 5), "< 500 ms")
+    report("assess score --json, 1,000 respondents", *timed(command("score", str(folder),
+                                                                    "--json"), 2))
+
+
 def main() -> None:
     print(f"python {sys.version.split()[0]} · {ROOT}")
     report("assess --help (fresh process)", *timed(command("--help"), 10), "< 500 ms")
+    with tempfile.TemporaryDirectory() as temp:
+        scoring_figures(Path(temp))
     if not EXAMPLE.is_dir():
         print(f"(no example engagement at {EXAMPLE}; skipping the engagement timings)")
         return

@@ -282,12 +282,6 @@ class Environment(Item):
     controls: Lines = ()
 
 
-class ReleaseElement(Item):
-    """A service area whose releases the process covers (desktop, server, network...)."""
-
-    examples: Lines = ()
-
-
 class Concept(Item):
     """A term of the glossary (CMDB, DSL, peaceful coexistence, ...)."""
 
@@ -330,7 +324,7 @@ class Knowledge(Strict):
     release_models: tuple[ReleaseModel, ...] = ()
     test_types: tuple[TestType, ...] = ()
     environments: tuple[Environment, ...] = ()
-    release_elements: tuple[ReleaseElement, ...] = ()
+    release_elements: tuple[Item, ...] = ()  # desktop, server, network, ...
     concepts: tuple[Concept, ...] = ()
     benefits: Lines = ()
 
@@ -378,44 +372,51 @@ class Knowledge(Strict):
                 refs.append((f"tool_types[{i}].question", "question", tool.question))
         for i, win in enumerate(self.initial_wins):
             if win.recommendation:
-                refs.append((f"initial_wins[{i}].recommendation", "recommendation", win.recommendation))
+                refs.append(
+                    (f"initial_wins[{i}].recommendation", "recommendation", win.recommendation)
+                )
         return refs
 
     @model_validator(mode="after")
     def _consistent(self) -> Knowledge:
-        problems = [f"duplicate {kind} id {d!r}" for kind, ids in self._kinds().items()
-                    for d in sorted({i for i in ids if ids.count(i) > 1})]
+        problems = [
+            f"duplicate {kind} id {d!r}"
+            for kind, ids in self._kinds().items()
+            for d in sorted({i for i in ids if ids.count(i) > 1})
+        ]
         problems += self._dangling()
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
     def _dangling(self) -> list[str]:
-        """Internal references (skills of roles, activities of SIPOC rows, ...) that point nowhere."""
-        kinds = {kind: set(ids) for kind, ids in self._kinds().items()}
-        levels = {level.level for level in self.skill_levels}
-        components = kinds["tool"] | kinds["concept"]
-        checks: list[tuple[str, str, Iterable[str], set[str]]] = []
+        """Internal references (role skills, SIPOC activities, ...) that point nowhere."""
+        known = {kind: set(ids) for kind, ids in self._kinds().items()}
+        known["component"] = known["tool"] | known["concept"]
+        known["skill level"] = {str(s.level) for s in self.skill_levels}
+        refs: list[tuple[str, str, Iterable[str]]] = []
         for i, role in enumerate(self.roles):
-            checks.append((f"roles[{i}].skills", "skill", [s.skill for s in role.skills], kinds["skill"]))
-            if levels:
-                bad = [str(s.level) for s in role.skills if s.level not in levels]
-                checks.append((f"roles[{i}].skills", "skill level", bad, set()))
+            refs.append((f"roles[{i}].skills", "skill", [s.skill for s in role.skills]))
+            if self.skill_levels:
+                levels = [str(s.level) for s in role.skills]
+                refs.append((f"roles[{i}].skills", "skill level", levels))
         for i, row in enumerate(self.sipoc):
-            checks.append((f"sipoc[{i}].activities", "activity", row.activities, kinds["activity"]))
+            refs.append((f"sipoc[{i}].activities", "activity", row.activities))
         for i, step in enumerate(self.workflow):
-            activity = [step.activity] if step.activity else []
-            checks.append((f"workflow[{i}].activity", "activity", activity, kinds["activity"]))
-            checks.append((f"workflow[{i}].roles", "role", step.roles, kinds["role"]))
-            checks.append((f"workflow[{i}].next", "step", step.next, kinds["step"]))
+            activity = (step.activity,) if step.activity else ()
+            refs.append((f"workflow[{i}].activity", "activity", activity))
+            refs.append((f"workflow[{i}].roles", "role", step.roles))
+            refs.append((f"workflow[{i}].next", "step", step.next))
         for i, model in enumerate(self.release_models):
-            checks.append((f"release_models[{i}].release_types", "release type",
-                           model.release_types, kinds["release-type"]))
-            checks.append((f"release_models[{i}].roles", "role", model.roles, kinds["role"]))
+            refs.append((f"release_models[{i}].release_types", "release-type", model.release_types))
+            refs.append((f"release_models[{i}].roles", "role", model.roles))
         for i, need in enumerate(self.training_needs):
-            checks.append((f"training_needs[{i}].skills", "skill", need.skills, kinds["skill"]))
+            refs.append((f"training_needs[{i}].skills", "skill", need.skills))
         for i, link in enumerate(self.architecture.links):
-            checks.append((f"architecture.links[{i}]", "tool or concept",
-                           [link.source, link.target], components))
-        return [f"{where}: unknown {what} {ref!r}" for where, what, refs, known in checks
-                for ref in refs if ref not in known]
+            refs.append((f"architecture.links[{i}]", "component", (link.source, link.target)))
+        return [
+            f"{where}: unknown {kind} {ref!r}"
+            for where, kind, ids in refs
+            for ref in ids
+            if ref not in known[kind]
+        ]

@@ -35,7 +35,7 @@ from assessment.views import (
 )
 
 CONSENSUS_SPREAD = 2.0
-ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note"]
+ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note", "text"]
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,9 @@ def respondent_frame(interviews: dict[str, Interview]) -> pd.DataFrame:
 def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     """One row per answer: its numeric value (NaN when not scored) and status."""
     raw = pd.DataFrame(
-        [(key, iv.respondent.role, qid, a.level, a.selected, a.note)
+        [(key, iv.respondent.role, qid, a.level, a.selected, a.note, a.text or "")
          for key, iv in sorted(interviews.items()) for qid, a in iv.answers.items()],
-        columns=["respondent", "role", "question", "level", "selected", "note"],
+        columns=["respondent", "role", "question", "level", "selected", "note", "text"],
     )
     kind = raw["question"].map({q.id: q.type for q in pack.questions})
     declined = raw["level"].isin(NOT_SCORED)
@@ -167,10 +167,14 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
     ).set_index("id")
     scored = answers[answers["status"] == "scored"].groupby("question")["value"]
     counts = pd.crosstab(answers["question"], answers["status"])
-    for status in ("scored", "text", "na", "unknown"):
-        column = counts[status] if status in counts else pd.Series(dtype=int)
-        frame[status] = column.reindex(frame.index).fillna(0).astype(int)
-    frame["responses"] = frame.pop("scored") + frame.pop("text")
+    def count(*statuses: str) -> pd.Series:
+        present = [s for s in statuses if s in counts]
+        total = counts[present].sum(axis=1) if present else pd.Series(dtype=int)
+        return total.reindex(frame.index).fillna(0).astype(int)
+
+    frame["responses"] = count("scored", "text")
+    frame["na"] = count("na")
+    frame["unknown"] = count("unknown")
     frame["mean"] = scored.mean().reindex(frame.index)
     frame["spread"] = (scored.max() - scored.min()).reindex(frame.index)
 

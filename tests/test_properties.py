@@ -80,7 +80,7 @@ def test_a_respondent_at_the_mean_changes_no_mean(opened: Opened) -> None:
     before = question_frame(PACK, opened.engagement, answers)
     means = answers[answers["status"] == "scored"].groupby("question")["value"].mean()
     extra = pd.DataFrame({"respondent": "at-mean", "role": "x", "question": means.index,
-                          "value": means.values, "status": "scored", "note": ""})
+                          "value": means.values, "status": "scored", "note": "", "text": ""})
     after = question_frame(PACK, opened.engagement, pd.concat([answers, extra]))
     pd.testing.assert_series_equal(before["mean"], after["mean"], check_exact=False, atol=1e-9)
 

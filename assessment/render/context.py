@@ -10,7 +10,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessment import charts
 from assessment.model import LEVEL_LABELS
+from assessment.render import narrative
+from assessment.roadmap import horizon_totals
 from assessment.scoredoc import score_document
 from assessment.scoring import Assessment
 from assessment.text import clean, fill
@@ -34,6 +37,15 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A drawn figure: PNG for Word, SVG for the PDF, and the caption that goes under it."""
+
+    png: bytes = field(repr=False)
+    svg: str = field(repr=False)
+    caption: str
+
+
+@dataclass(frozen=True)
 class Context:
     """Everything a deliverable shows."""
 
@@ -52,7 +64,28 @@ class Context:
     respondents_by_role: list[tuple[str, int]]
     method: list[str]
     levels: list[tuple[str, str]]
+    phases: list[dict[str, str]]
+    perspective_info: list[dict[str, str]]
+    findings: list[str]
+    evidence: dict[str, list[dict[str, str]]]
+    consensus: list[dict[str, Any]]
+    ratings: list[dict[str, str]]
+    targets: list[dict[str, str]]
+    activities: dict[str, Any]
+    roadmap: list[dict[str, Any]]
+    horizons: list[dict[str, str]]
+    alternatives: list[dict[str, Any]]
+    training: list[dict[str, Any]]
+    next_steps: list[dict[str, str]]
+    series: dict[str, list[Any]]
+    charts: dict[str, Chart] = field(repr=False, default_factory=dict)
+    knowledge: Any = field(repr=False, default=None)
+    text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @property
+    def quick_wins(self) -> list[dict[str, Any]]:
+        return [r for r in self.recommendations if r["quick_win"]]
 
     def text(self, value: str) -> str:
         """Pack text with placeholders filled for this customer."""
@@ -106,6 +139,29 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         respondents_by_role=_roles(assessment),
         method=METHOD,
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
+        phases=[{"name": clean(p.name), "description": clean(p.description)}
+                for p in info.phases],
+        perspective_info=[{"name": clean(p.name), "description": clean(p.description)}
+                          for p in info.perspectives],
+        findings=narrative.key_findings(assessment),
+        evidence=narrative.evidence(assessment),
+        consensus=_consensus(assessment),
+        ratings=[{"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
+                 for qid, r in sorted(engagement.ratings.items())],
+        targets=_targets(assessment),
+        activities=_activities(assessment),
+        roadmap=[{**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
+                 for item in assessment.roadmap],
+        horizons=[{"horizon": str(h), "recommendations": str(int(row["recommendations"])),
+                   "days": f"{row['days']:.0f}"}
+                  for h, row in horizon_totals(assessment.roadmap).iterrows()],
+        alternatives=_alternatives(assessment),
+        training=_training(assessment),
+        next_steps=narrative.next_steps(assessment),
+        series=_series(doc),
+        charts=_charts(assessment, doc),
+        knowledge=assessment.pack.knowledge,
+        text_answers=_text_answers(assessment),
         scores=doc,
     )
 
@@ -188,3 +244,96 @@ def _roles(assessment: Assessment) -> list[tuple[str, int]]:
     roles = assessment.respondents["role"].map(lambda r: clean(r) or "unspecified")
     counts = roles.value_counts()
     return sorted(((str(role), int(n)) for role, n in counts.items()), key=lambda x: x[0])
+
+
+def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
+    return [
+        {"question": c.question, "text": clean(c.text), "perspective": clean(c.perspective),
+         "spread": fmt(c.spread), "current": fmt(c.current),
+         "voices": [{"role": clean(v.role), "said": fmt(v.value) if v.value is not None
+                     else v.status, "note": clean(v.note)} for v in c.voices]}
+        for c in assessment.consensus
+    ]
+
+
+def _targets(assessment: Assessment) -> list[dict[str, str]]:
+    targets = assessment.engagement.targets
+    rows = [{"scope": "Default for every question", "target": str(targets.default)}]
+    rows += [{"scope": f"{assessment.pack.perspective_name(pid)} perspective",
+              "target": str(level)} for pid, level in sorted(targets.perspectives.items())]
+    rows += [{"scope": f"Question {qid}", "target": str(level)}
+             for qid, level in sorted(targets.questions.items())]
+    return rows
+
+
+def _activities(assessment: Assessment) -> dict[str, Any]:
+    frame = assessment.activities
+    names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
+    if frame.empty:
+        return {"rows": [], "columns": [], "values": []}
+    grid = frame.pivot(index="perspective", columns="activity", values="current")
+    order = [p.id for p in assessment.pack.info.perspectives if p.id in grid.index]
+    columns = [a for a in names if a in grid.columns] + [
+        c for c in grid.columns if c not in names]
+    grid = grid.reindex(index=order, columns=columns)
+    return {
+        "rows": [clean(assessment.pack.perspective_name(p)) for p in order],
+        "columns": [names.get(c, c) for c in columns],
+        "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
+    }
+
+
+def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
+    names = {p.id: clean(p.name) for p in assessment.pack.info.perspectives}
+    return [
+        {"name": a.name, "description": a.description, "count": str(len(a.recommendations)),
+         "recommendations": list(a.recommendations), "days": f"{a.days:.0f}",
+         "overall": fmt(a.overall),
+         "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
+         "open_gaps": str(len(a.open_gaps))}
+        for a in assessment.alternatives
+    ]
+
+
+def _training(assessment: Assessment) -> list[dict[str, Any]]:
+    return [
+        {"role": clean(t.role), "skill": clean(t.skill), "required": str(t.required),
+         "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
+         "gap": DASH if t.gap is None else f"{t.gap:.1f}",
+         "covers": [clean(c) for c in t.covers], "format": clean(t.format),
+         "days": DASH if t.days is None else f"{t.days:g}"}
+        for t in assessment.training
+    ]
+
+
+def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
+    return {"labels": [clean(p["name"]) for p in doc["perspectives"]],
+            "current": [p["current"] for p in doc["perspectives"]],
+            "target": [p["target"] for p in doc["perspectives"]]}
+
+
+def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
+    series = _series(doc)
+    drawn = {
+        "radar": (charts.radar(series["labels"], series["current"], series["target"]),
+                  "Current and target maturity by perspective"),
+        "bars": (charts.bars(series["labels"], series["current"], series["target"]),
+                 "Current and target maturity by perspective"),
+    }
+    activities = _activities(assessment)
+    if activities["rows"]:
+        drawn["heatmap"] = (charts.heatmap(activities["rows"], activities["columns"],
+                                           activities["values"]),
+                            "Current maturity by perspective and key activity")
+    return {name: Chart(charts.png(fig), charts.svg(fig), caption)
+            for name, (fig, caption) in drawn.items()}
+
+
+def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
+    """Facts respondents gave to text questions, per question, attributed by role."""
+    answers = assessment.answers[assessment.answers["status"] == "text"]
+    result: dict[str, list[dict[str, str]]] = {}
+    for answer in answers.itertuples():
+        result.setdefault(str(answer.question), []).append(
+            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)})
+    return result

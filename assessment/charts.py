@@ -1,0 +1,117 @@
+"""Radar, heat-map and bar figures (matplotlib), readable in colour and in greyscale.
+
+Each function takes plain data and returns a Figure; callers save it (PNG for Word at 200 dpi,
+SVG for the PDF) or show it in a notebook. Current vs target are told apart by line style and
+marker as well as colour, so a black-and-white print still reads.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+NAVY = "#1F3A5F"
+TEAL = "#1B6E7A"
+AMBER = "#C9822B"
+GREY = "#8A8F98"
+FONT = {"family": "DejaVu Sans", "size": 9}
+
+
+def _figure(width: float, height: float, polar: bool = False) -> tuple[Figure, Any]:
+    plt.rc("font", **FONT)
+    figure = Figure(figsize=(width, height), dpi=100)
+    axes = figure.add_subplot(111, polar=polar)
+    return figure, axes
+
+
+def radar(labels: Sequence[str], current: Sequence[float | None],
+          target: Sequence[float | None]) -> Figure:
+    """Current (solid, filled) against target (dashed) on a 0–5 scale per perspective."""
+    figure, axes = _figure(5.2, 4.6, polar=True)
+    angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
+    closed = [*angles, angles[0]]
+    for values, style in ((target, {"color": AMBER, "linestyle": "--", "marker": "s",
+                                    "label": "Target"}),
+                          (current, {"color": NAVY, "linestyle": "-", "marker": "o",
+                                     "label": "Current"})):
+        points = [v if v is not None else 0.0 for v in values]
+        axes.plot(closed, [*points, points[0]], linewidth=2, **style)
+        if style["label"] == "Current":
+            axes.fill(closed, [*points, points[0]], color=NAVY, alpha=0.15)
+    axes.set_xticks(angles)
+    axes.set_xticklabels(labels)
+    axes.set_ylim(0, 5)
+    axes.set_yticks([1, 2, 3, 4, 5])
+    axes.set_yticklabels(["1", "2", "3", "4", "5"], color=GREY, fontsize=7)
+    axes.legend(loc="upper right", bbox_to_anchor=(1.25, 1.12), frameon=False)
+    figure.tight_layout()
+    return figure
+
+
+def bars(labels: Sequence[str], current: Sequence[float | None],
+         target: Sequence[float | None]) -> Figure:
+    """Grouped horizontal bars: current (solid) and target (hatched) per perspective."""
+    figure, axes = _figure(6.0, 0.55 * len(labels) + 1.2)
+    positions = list(range(len(labels)))
+    axes.barh([p + 0.2 for p in positions], [v or 0 for v in current], height=0.38,
+              color=NAVY, label="Current")
+    axes.barh([p - 0.2 for p in positions], [v or 0 for v in target], height=0.38,
+              color="white", edgecolor=AMBER, hatch="///", label="Target")
+    for p, value in zip(positions, current, strict=False):
+        if value is not None:
+            axes.text(value + 0.05, p + 0.2, f"{value:.2f}", va="center", fontsize=8)
+    axes.set_yticks(positions)
+    axes.set_yticklabels(labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 5.4)
+    axes.set_xlabel("Maturity (0 Non-existent … 5 Optimized)")
+    axes.legend(loc="lower right", frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure
+
+
+def heatmap(rows: Sequence[str], columns: Sequence[str],
+            values: Sequence[Sequence[float | None]], title: str = "") -> Figure:
+    """A grid of scores (0–5) with the number written in each cell; blank where none."""
+    figure, axes = _figure(max(5.5, 0.9 * len(columns) + 2.5), 0.5 * len(rows) + 1.6)
+    grid = [[math.nan if v is None else v for v in row] for row in values]
+    image = axes.imshow(grid, cmap="Blues", vmin=0, vmax=5, aspect="auto")
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if not math.isnan(value):
+                axes.text(c, r, f"{value:.1f}", ha="center", va="center", fontsize=8,
+                          color="white" if value >= 3 else "black")
+    axes.set_xticks(range(len(columns)))
+    axes.set_xticklabels(columns, rotation=30, ha="right")
+    axes.set_yticks(range(len(rows)))
+    axes.set_yticklabels(rows)
+    if title:
+        axes.set_title(title)
+    figure.colorbar(image, ax=axes, fraction=0.03, pad=0.02, label="Current maturity")
+    figure.tight_layout()
+    return figure
+
+
+def png(figure: Figure, dpi: int = 200) -> bytes:
+    """The figure as PNG bytes (for Word and PowerPoint)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def svg(figure: Figure) -> str:
+    """The figure as SVG text (for the HTML → PDF path), with reproducible ids."""
+    plt.rcParams["svg.hashsalt"] = "assess"
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()

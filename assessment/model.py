@@ -281,6 +281,7 @@ class Engagement(BaseModel):
     targets: Targets = Field(default_factory=Targets)
     ratings: dict[Id, Rating] = Field(default_factory=dict)
     priorities: list[Id] = Field(default_factory=list)
+    kpi_goals: dict[Id, Text] = Field(default_factory=dict)  # KPI id → agreed goal
 
 
 class Respondent(BaseModel):

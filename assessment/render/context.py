@@ -80,6 +80,7 @@ class Context:
     series: dict[str, list[Any]]
     charts: dict[str, Chart] = field(repr=False, default_factory=dict)
     knowledge: Any = field(repr=False, default=None)
+    kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -161,6 +162,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         series=_series(doc),
         charts=_charts(assessment, doc),
         knowledge=assessment.pack.knowledge,
+        kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=_text_answers(assessment),
         scores=doc,
     )

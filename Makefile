@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 goldens: $(STAMP)
-	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests -k golden -q
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_goldens.py -q
 
 clean:
 	rm -rf $(VENV) outputs/*/ .pytest_cache .mypy_cache .ruff_cache

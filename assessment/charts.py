@@ -1,7 +1,7 @@
 """Radar, heat-map and bar figures (matplotlib), readable in colour and in greyscale.
 
-Each function takes plain data and returns a Figure; callers save it (PNG for Word at 200 dpi,
-SVG for the PDF) or show it in a notebook. Current vs target are told apart by line style and
+Each function takes plain data and returns a Figure; callers save it as PNG (200 dpi, for
+Word, PowerPoint and the PDF) or show it in a notebook. Current vs target are told apart by line style and
 marker as well as colour, so a black-and-white print still reads.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 NAVY = "#1F3A5F"
 TEAL = "#1B6E7A"
@@ -47,6 +49,8 @@ def radar(labels: Sequence[str], current: Sequence[float | None],
         axes.plot(closed, [*points, points[0]], linewidth=2, **style)
         if style["label"] == "Current":
             axes.fill(closed, [*points, points[0]], color=NAVY, alpha=0.15)
+    axes.set_theta_offset(math.pi / 2)  # first perspective at the top, then clockwise
+    axes.set_theta_direction(-1)
     axes.set_xticks(angles)
     axes.set_xticklabels(labels)
     axes.set_ylim(0, 5)
@@ -82,8 +86,12 @@ def bars(labels: Sequence[str], current: Sequence[float | None],
 
 def heatmap(rows: Sequence[str], columns: Sequence[str],
             values: Sequence[Sequence[float | None]], title: str = "") -> Figure:
-    """A grid of scores (0–5) with the number written in each cell; blank where none."""
-    figure, axes = _figure(max(5.5, 0.9 * len(columns) + 2.5), 0.5 * len(rows) + 1.6)
+    """A grid of scores (0–5) with the number written in each cell; blank where none.
+
+    Long row labels (activity names) are wrapped; columns should be short (perspectives).
+    """
+    rows = [textwrap.fill(label, 34) for label in rows]
+    figure, axes = _figure(7.6, 0.55 * len(rows) + 1.4)
     grid = [[math.nan if v is None else v for v in row] for row in values]
     image = axes.imshow(grid, cmap="Blues", vmin=0, vmax=5, aspect="auto")
     for r, row in enumerate(grid):
@@ -92,7 +100,13 @@ def heatmap(rows: Sequence[str], columns: Sequence[str],
                 axes.text(c, r, f"{value:.1f}", ha="center", va="center", fontsize=8,
                           color="white" if value >= 3 else "black")
     axes.set_xticks(range(len(columns)))
-    axes.set_xticklabels(columns, rotation=30, ha="right")
+    axes.set_xticklabels(columns, fontsize=8)
+    axes.xaxis.tick_top()
+    for r, row in enumerate(grid):  # unscored cells: hatched, so "not assessed" ≠ "zero"
+        for c, value in enumerate(row):
+            if math.isnan(value):
+                axes.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, hatch="..",
+                                         edgecolor="#c9cfd6", linewidth=0))
     axes.set_yticks(range(len(rows)))
     axes.set_yticklabels(rows)
     if title:
@@ -106,12 +120,4 @@ def png(figure: Figure, dpi: int = 200) -> bytes:
     """The figure as PNG bytes (for Word and PowerPoint)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
-
-
-def svg(figure: Figure) -> str:
-    """The figure as SVG text (for the HTML → PDF path), with reproducible ids."""
-    plt.rcParams["svg.hashsalt"] = "assess"
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()

@@ -36,7 +36,15 @@ def build(path: Path) -> None:
         table_text.base_style = normal
         table_text.font.size = Pt(9)
         table_text.paragraph_format.space_after = Pt(0)
-    if "Quote" in [s.name for s in styles]:
+    names = [s.name for s in styles]
+    if "TOC Heading" not in names:
+        toc = styles.add_style("TOC Heading", WD_STYLE_TYPE.PARAGRAPH)
+        toc.base_style = normal
+        toc.font.size = Pt(18)
+        toc.font.bold = True
+        toc.paragraph_format.space_after = Pt(12)
+        toc.font.color.rgb = NAVY
+    if "Quote" in names:
         styles["Quote"].font.color.rgb = TEAL
     section = doc.sections[0]
     section.header.paragraphs[0].text = ""

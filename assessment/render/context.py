@@ -38,10 +38,9 @@ class Row:
 
 @dataclass(frozen=True)
 class Chart:
-    """A drawn figure: PNG for Word, SVG for the PDF, and the caption that goes under it."""
+    """A drawn figure (PNG at 200 dpi, for Word, PowerPoint and the PDF) and its caption."""
 
     png: bytes = field(repr=False)
-    svg: str = field(repr=False)
     caption: str
 
 
@@ -269,18 +268,18 @@ def _targets(assessment: Assessment) -> list[dict[str, str]]:
 
 
 def _activities(assessment: Assessment) -> dict[str, Any]:
+    """Key activity (rows) × perspective (columns): current maturity, None where unscored."""
     frame = assessment.activities
     names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
     if frame.empty:
         return {"rows": [], "columns": [], "values": []}
-    grid = frame.pivot(index="perspective", columns="activity", values="current")
-    order = [p.id for p in assessment.pack.info.perspectives if p.id in grid.index]
-    columns = [a for a in names if a in grid.columns] + [
-        c for c in grid.columns if c not in names]
-    grid = grid.reindex(index=order, columns=columns)
+    grid = frame.pivot(index="activity", columns="perspective", values="current")
+    columns = [p.id for p in assessment.pack.info.perspectives if p.id in grid.columns]
+    rows = [a for a in names if a in grid.index] + [a for a in grid.index if a not in names]
+    grid = grid.reindex(index=rows, columns=columns)
     return {
-        "rows": [clean(assessment.pack.perspective_name(p)) for p in order],
-        "columns": [names.get(c, c) for c in columns],
+        "rows": [names.get(a, a) for a in rows],
+        "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
         "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
     }
 
@@ -326,8 +325,8 @@ def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
     if activities["rows"]:
         drawn["heatmap"] = (charts.heatmap(activities["rows"], activities["columns"],
                                            activities["values"]),
-                            "Current maturity by perspective and key activity")
-    return {name: Chart(charts.png(fig), charts.svg(fig), caption)
+                            "Current maturity by key activity and perspective")
+    return {name: Chart(charts.png(fig), caption)
             for name, (fig, caption) in drawn.items()}
 
 

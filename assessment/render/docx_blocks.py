@@ -9,6 +9,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
@@ -66,8 +67,8 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:  # type: 
         run._r.append(element)
 
 
-def table_of_contents(doc: DocxDocument) -> None:
-    doc.add_paragraph("Contents", style="Heading 1")
+def table_of_contents(doc: DocxDocument, title: str = "Contents") -> None:
+    doc.add_paragraph(title, style="TOC Heading")
     field(
         doc.add_paragraph(),
         r'TOC \o "1-2" \h \z \u',
@@ -102,6 +103,7 @@ def table(
     rows: Iterable[Sequence[str]],
     widths_cm: Sequence[float],
     emphasis: Iterable[bool] | None = None,
+    numeric: Sequence[int] = (),
 ) -> Table:
     """A table filled row by row (python-docx's cell() is quadratic), header repeated per page."""
     result = doc.add_table(rows=1, cols=len(header))
@@ -110,14 +112,23 @@ def table(
     _fill_row(result.rows[0].cells, header, header=True)
     _repeat_header(result.rows[0])
     flags = list(emphasis) if emphasis is not None else []
+    widths = [Cm(w) for w in widths_cm]
+    for column, width in zip(result.columns, widths, strict=False):
+        column.width = width
+    _set_widths(result.rows[0].cells, widths)
     for index, values in enumerate(rows):
         cells = result.add_row().cells
         _fill_row(cells, values, header=False, bold=index < len(flags) and flags[index])
-    for column, width in zip(result.columns, widths_cm, strict=False):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+        _set_widths(cells, widths)
+        for column in numeric:
+            cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return result
+
+
+def _set_widths(cells, widths) -> None:  # type: ignore[no-untyped-def]
+    """Cell widths too: Word reads the cells, LibreOffice the columns."""
+    for cell, width in zip(cells, widths, strict=False):
+        cell.width = width
 
 
 def _fill_row(cells, values: Sequence[str], header: bool, bold: bool = False) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """Radar, heat-map and bar figures (matplotlib), readable in colour and in greyscale.
 
-Each function takes plain data and returns a Figure; callers save it as PNG (200 dpi, for
+Each function takes plain data and returns a Figure; callers save it as PNG (150 dpi, for
 Word, PowerPoint and the PDF) or show it in a notebook. Current vs target are told apart by line style and
 marker as well as colour, so a black-and-white print still reads.
 """
@@ -116,8 +116,39 @@ def heatmap(rows: Sequence[str], columns: Sequence[str],
     return figure
 
 
-def png(figure: Figure, dpi: int = 200) -> bytes:
+def png(figure: Figure, dpi: int = 150) -> bytes:
     """The figure as PNG bytes (for Word and PowerPoint)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def timeline(lanes: Sequence[str], windows: Sequence[tuple[str, float, float]],
+             cells: dict[tuple[int, int], str]) -> Figure:
+    """Swimlanes (phases) across time windows (months); a labelled bar where work is planned."""
+    figure, axes = _figure(7.6, 0.75 * len(lanes) + 1.3)
+    shades = [NAVY, TEAL, AMBER, GREY]
+    hatches = ["", "//", "..", "xx"]
+    for (lane, window), label in sorted(cells.items()):
+        _, start, end = windows[window]
+        axes.barh(lane, end - start, left=start, height=0.55, color=shades[lane % 4],
+                  hatch=hatches[lane % 4], edgecolor="white", alpha=0.9)
+        axes.text((start + end) / 2, lane, label, ha="center", va="center", fontsize=7.5,
+                  color="white", fontweight="bold",
+                  bbox={"facecolor": "black", "alpha": 0.35, "pad": 1.5, "linewidth": 0})
+    axes.set_yticks(range(len(lanes)))
+    axes.set_yticklabels([textwrap.fill(lane, 20) for lane in lanes])
+    axes.invert_yaxis()
+    edges = sorted({edge for _, start, end in windows for edge in (start, end)})
+    axes.set_xticks(edges)
+    axes.set_xlim(0, edges[-1])
+    axes.set_xlabel("Months from the start of the programme")
+    for edge in edges:
+        axes.axvline(edge, color=GREY, linewidth=0.6, linestyle=":")
+    for label, start, end in windows:
+        axes.text((start + end) / 2, -0.75, label, ha="center", va="bottom", fontsize=8,
+                  color=NAVY)
+    axes.set_ylim(len(lanes) - 0.5, -0.9)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return figure

@@ -20,6 +20,7 @@ from assessment.model import Pack
 from assessment.recommend import Ranked
 
 HORIZONS = ("0–3 months", "3–12 months", "12+ months")
+HORIZON_MONTHS = ((0, 3), (3, 12), (12, 24))  # the last window is open-ended; drawn as a year
 
 
 @dataclass(frozen=True)

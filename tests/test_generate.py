@@ -14,7 +14,7 @@ from tests.conftest import interview, write_engagement
 @pytest.fixture
 def generated(cli, small: Path, tmp_path: Path) -> tuple[Path, dict]:
     out = tmp_path / "out"
-    result = cli("generate", small, "--out", out)
+    result = cli("generate", small, "--out", out, "--only", "analysis-report")
     assert result.code == 0, result.err
     scores = json.loads(cli("score", small, "--json").out)
     return out, scores
@@ -76,7 +76,7 @@ def test_hostile_customer_text_appears_literally(cli, tmp_path: Path) -> None:
             "a": interview("A", "manager\ufffe", SP_PEO_01={"level": 2, "note": "\x0bvertical"}),
         },
     )
-    result = cli("generate", folder, "--out", tmp_path / "out")
+    result = cli("generate", folder, "--out", tmp_path / "out", "--only", "analysis-report")
     assert result.code == 0, result.err
     document = docx.Document(str(tmp_path / "out" / "analysis-report.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -88,7 +88,7 @@ def test_a_failed_render_keeps_the_previous_file(
     cli, small: Path, tmp_path: Path, monkeypatch
 ) -> None:
     out = tmp_path / "out"
-    assert cli("generate", small, "--out", out).code == 0
+    assert cli("generate", small, "--out", out, "--only", "analysis-report").code == 0
     before = (out / "analysis-report.docx").read_bytes()
 
     def broken_save(self, path) -> None:
@@ -96,7 +96,7 @@ def test_a_failed_render_keeps_the_previous_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
-    result = cli("generate", small, "--out", out)
+    result = cli("generate", small, "--out", out, "--only", "analysis-report")
     assert result.code == 1 and "No space left on device" in result.err
     assert (out / "analysis-report.docx").read_bytes() == before
     assert not list(out.glob(".*partial"))

@@ -11,36 +11,34 @@ from pathlib import Path
 from assessment.render.blocks import (
     Block,
     Bullets,
-    Cover,
     Figure,
     Heading,
     Outline,
     Para,
     Quote,
     Table,
-    Toc,
 )
 from assessment.render.context import Context
 from assessment.render.docx_writer import write_docx
+from assessment.render.outline_parts import front_matter
 from assessment.render.pdf_writer import write_pdf
 
 NAME = "analysis-report"
+JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files
 
 
-def render(context: Context, out: Path) -> list[Path]:
-    document = outline(context)
-    return [write_docx(document, context.generated, out / f"{NAME}.docx"),
-            write_pdf(document, context.generated, out / f"{NAME}.pdf")]
+def render_docx(context: Context, out: Path) -> list[Path]:
+    return [write_docx(outline(context), context.generated, out / f"{NAME}.docx")]
+
+
+def render_pdf(context: Context, out: Path) -> list[Path]:
+    return [write_pdf(outline(context), context.generated, out / f"{NAME}.pdf")]
 
 
 def outline(c: Context) -> Outline:
     title = f"{c.process} Maturity Assessment"
     blocks: list[Block] = [
-        Cover(title, f"Analysis report for {c.customer}",
-              (f"{c.organisation}", f"{c.date:%d %B %Y}",
-               f"Assessment pack: {c.pack_name}, version {c.pack_version}")),
-        *_document_control(c),
-        Toc(),
+        *front_matter(c, "Analysis report", title),
         *_summary(c),
         *_approach(c),
         *_current_state(c),
@@ -53,21 +51,6 @@ def outline(c: Context) -> Outline:
     ]
     return Outline(title=title, subject=f"Analysis report for {c.customer}",
                    header=f"{c.customer} · {title} · Analysis report", blocks=tuple(blocks))
-
-
-def _document_control(c: Context) -> list[Block]:
-    return [
-        Heading("Document control", 1),
-        Table(("Item", "Detail"), (
-            ("Document", "Analysis report"), ("Customer", c.customer),
-            ("Organisation assessed", c.organisation), ("Process", c.process),
-            ("Assessment date", f"{c.date:%d %B %Y}"),
-            ("Generated", f"{c.generated:%d %B %Y %H:%M} UTC"),
-            ("Status", "Draft for review with the customer"),
-        ), (5, 11)),
-        Table(("Version", "Date", "Change"), (("0.1", f"{c.date:%d %B %Y}",
-                                               "First draft from the assessment"),), (2.5, 4, 9.5)),
-    ]
 
 
 def _summary(c: Context) -> list[Block]:

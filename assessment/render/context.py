@@ -13,7 +13,7 @@ from typing import Any
 from assessment import charts
 from assessment.model import LEVEL_LABELS
 from assessment.render import narrative
-from assessment.roadmap import horizon_totals
+from assessment.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
 from assessment.scoredoc import score_document
 from assessment.scoring import Assessment
 from assessment.text import clean, fill
@@ -38,7 +38,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Chart:
-    """A drawn figure (PNG at 200 dpi, for Word, PowerPoint and the PDF) and its caption."""
+    """A drawn figure (PNG at 150 dpi, for Word, PowerPoint and the PDF) and its caption."""
 
     png: bytes = field(repr=False)
     caption: str
@@ -321,6 +321,8 @@ def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
         "bars": (charts.bars(series["labels"], series["current"], series["target"]),
                  "Current and target maturity by perspective"),
     }
+    if assessment.roadmap:
+        drawn["timeline"] = (_timeline(assessment), "Roadmap: work by phase and horizon")
     activities = _activities(assessment)
     if activities["rows"]:
         drawn["heatmap"] = (charts.heatmap(activities["rows"], activities["columns"],
@@ -328,6 +330,20 @@ def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
                             "Current maturity by key activity and perspective")
     return {name: Chart(charts.png(fig), caption)
             for name, (fig, caption) in drawn.items()}
+
+
+def _timeline(assessment: Assessment) -> Any:
+    lanes = [p.name for p in assessment.pack.info.phases
+             if any(i.phase == p.name for i in assessment.roadmap)]
+    cells = {}
+    for lane, phase in enumerate(lanes):
+        for window, horizon in enumerate(HORIZONS):
+            items = [i for i in assessment.roadmap if i.phase == phase and i.horizon == horizon]
+            if items:
+                days = sum(i.days for i in items)
+                cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
+    windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
+    return charts.timeline([clean(lane) for lane in lanes], windows, cells)
 
 
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

@@ -45,7 +45,7 @@ def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, An
             entry["total_width"] = sum(block.widths) or 1
         elif isinstance(block, Figure):
             # PNG, not SVG: WeasyPrint lays out an SVG chart's hundreds of text nodes itself,
-            # which tripled the time of a report; at 200 dpi print quality is the same.
+            # which tripled the time of a report; at 150 dpi print quality is the same.
             data = base64.b64encode(block.chart.png).decode()
             entry["src"] = f"data:image/png;base64,{data}"
         blocks.append(entry)

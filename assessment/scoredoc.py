@@ -91,8 +91,8 @@ def _analysis(assessment: Assessment) -> dict[str, Any]:
     return {
         "consensus": [
             {"question": c.question, "spread": _num(c.spread), "current": _num(c.current),
-             "voices": [{"role": v.role, "value": _num(v.value), "status": v.status}
-                        for v in c.voices]}
+             "voices": [{"role": v.role, "value": _num(v.value), "status": v.status,
+                         "respondents": v.respondents} for v in c.voices]}
             for c in assessment.consensus
         ],
         "roadmap": [

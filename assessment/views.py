@@ -11,12 +11,16 @@ from assessment.model import Pack
 
 @dataclass(frozen=True)
 class Voice:
-    """What one respondent said, attributed by role (reports never name interviewees)."""
+    """What the respondents of one role said (reports never name interviewees).
+
+    `value` is the mean of their scored answers; `status` is `na` or `unknown` when none of
+    them placed the practice on the scale.
+    """
 
     role: str
     value: float | None
     status: str
-    note: str
+    respondents: int
 
 
 @dataclass(frozen=True)
@@ -84,20 +88,24 @@ def informs_view(pack: Pack, questions: pd.DataFrame, kind: str) -> pd.DataFrame
 
 def consensus_agenda(pack: Pack, questions: pd.DataFrame, answers: pd.DataFrame
                      ) -> list[ConsensusItem]:
-    """Flagged questions, widest disagreement first, with every voice by role."""
-    flagged = questions[questions["consensus"]].sort_values(["spread"], ascending=False,
+    """Flagged questions, widest disagreement first, with what each role said."""
+    flagged = questions[questions["consensus"]].sort_values("spread", ascending=False,
                                                             kind="stable")
-    voices = answers[answers["question"].isin(flagged.index)]
-    items = []
-    for qid, row in flagged.iterrows():
-        said = voices[voices["question"] == qid].sort_values(["value", "role"], kind="stable")
-        items.append(ConsensusItem(
-            question=str(qid), text=pack.question(str(qid)).text,
-            perspective=pack.perspective_name(row["perspective"]),
-            spread=float(row["spread"]), current=float(row["current"]),
-            voices=tuple(Voice(role=r.role or "unspecified",
-                               value=None if pd.isna(r.value) else float(r.value),
-                               status=r.status, note=r.note)
-                         for r in said.itertuples()),
-        ))
-    return items
+    said = answers[answers["question"].isin(flagged.index)]
+    said = said.assign(role=said["role"].replace("", "unspecified"),
+                       status=said["status"].astype(str))
+    by_role = said.groupby(["question", "role"], sort=True).agg(
+        value=("value", "mean"), status=("status", "min"), respondents=("value", "size"))
+    by_role = by_role.reset_index().sort_values(["question", "value", "role"], kind="stable")
+    voices: dict[str, list[Voice]] = {}
+    for qid, role, value, status, count in by_role.itertuples(index=False):
+        voices.setdefault(qid, []).append(Voice(
+            role=role, value=None if pd.isna(value) else round(float(value), 2),
+            status="scored" if pd.notna(value) else status, respondents=int(count)))
+    return [
+        ConsensusItem(question=str(qid), text=pack.question(str(qid)).text,
+                      perspective=pack.perspective_name(row["perspective"]),
+                      spread=float(row["spread"]), current=float(row["current"]),
+                      voices=tuple(voices.get(str(qid), ())))
+        for qid, row in flagged.iterrows()
+    ]

@@ -252,7 +252,7 @@ def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
         {"question": c.question, "text": clean(c.text), "perspective": clean(c.perspective),
          "spread": fmt(c.spread), "current": fmt(c.current),
          "voices": [{"role": clean(v.role), "said": fmt(v.value) if v.value is not None
-                     else v.status, "note": clean(v.note)} for v in c.voices]}
+                     else v.status, "respondents": str(v.respondents)} for v in c.voices]}
         for c in assessment.consensus
     ]
 

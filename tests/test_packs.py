@@ -61,7 +61,7 @@ def test_unknown_references_are_named(pack: Path) -> None:
     (pack / "recommendations.yaml").write_text(recs)
     found = "\n".join(problems_of(pack))
     assert "technology.yaml:3: SP-TEC-01.perspective: unknown perspective 'magic'" in found
-    assert "technology.yaml:4: SP-TEC-01.roles: unknown role 'astronaut'" in found
+    assert "technology.yaml:5: SP-TEC-01.roles: unknown role 'astronaut'" in found
     assert "REC-AUTOMATE.phase: unknown phase 'someday'" in found
 
 
@@ -107,12 +107,12 @@ def test_python_tags_are_rejected_and_never_run(pack: Path, tmp_path: Path) -> N
         )
     )
     found = problems_of(pack)
-    assert any("people.yaml:5:" in p and "tags" in p for p in found)
+    assert any("people.yaml:6:" in p and "tags" in p for p in found)
     assert not marker.exists()
 
 
 def test_knowledge_sections_may_not_repeat_across_files(pack: Path) -> None:
-    (pack / "knowledge").mkdir()
+    (pack / "knowledge").mkdir(exist_ok=True)
     (pack / "knowledge" / "a.yaml").write_text("mission: one\n")
     (pack / "knowledge" / "b.yaml").write_text("mission: two\n")
     found = "\n".join(problems_of(pack))

@@ -91,6 +91,7 @@ def _analysis(assessment: Assessment) -> dict[str, Any]:
     return {
         "consensus": [
             {"question": c.question, "spread": _num(c.spread), "current": _num(c.current),
+             "rated": c.rated,
              "voices": [{"role": v.role, "value": _num(v.value), "status": v.status,
                          "respondents": v.respondents} for v in c.voices]}
             for c in assessment.consensus

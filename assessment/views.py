@@ -33,6 +33,7 @@ class ConsensusItem:
     spread: float
     current: float
     voices: tuple[Voice, ...]
+    rated: bool = False  # settled: a consultant rating replaced the mean
 
 
 def _scored_with_meta(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
@@ -106,6 +107,6 @@ def consensus_agenda(pack: Pack, questions: pd.DataFrame, answers: pd.DataFrame
         ConsensusItem(question=str(qid), text=pack.question(str(qid)).text,
                       perspective=pack.perspective_name(row["perspective"]),
                       spread=float(row["spread"]), current=float(row["current"]),
-                      voices=tuple(voices.get(str(qid), ())))
+                      voices=tuple(voices.get(str(qid), ())), rated=bool(row["rated"]))
         for qid, row in flagged.iterrows()
     ]

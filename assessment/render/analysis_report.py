@@ -147,7 +147,8 @@ def _consensus(c: Context) -> list[Block]:
     if not c.consensus:
         return []
     rows = tuple((item["question"], item["text"], item["spread"],
-                  "; ".join(f"{v['role']}: {v['said']}" for v in item["voices"]))
+                  "; ".join(f"{v['role']}: {v['said']}" for v in item["voices"])
+                  + (f". Settled: rated {item['current']}" if item["rated"] else ""))
                  for item in c.consensus)
     return [Heading("Consensus items", 1),
             Para("Respondents placed these practices two levels or more apart. A consensus "

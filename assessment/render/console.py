@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from assessment.render.context import fmt
 from assessment.scoring import Assessment
 from assessment.text import clean
 
 
+def _t(value: str) -> Text:
+    """Customer and pack text as plain text: `[bold]` in a name is not rich markup."""
+    return Text(clean(value))
+
+
 def print_scores(assessment: Assessment, console: Console | None = None) -> None:
     console = console or Console()
     overall = assessment.overall
-    title = f"{clean(assessment.customer)} · {clean(assessment.pack.info.process)}"
+    title = _t(f"{assessment.customer} · {assessment.pack.info.process}")
     table = Table(title=title, title_justify="left")
     for column in ("Perspective", "Current", "Target", "Gap", "Level", "Scored"):
         table.add_column(column, justify="left" if column in ("Perspective", "Level") else "right")
@@ -38,18 +44,28 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
     )
     console.print(table)
 
-    consensus = assessment.questions[assessment.questions["consensus"]]
-    if not consensus.empty:
-        console.print(
-            "\n[bold]Consensus needed[/] (respondents differ by 2 levels or more): "
-            + ", ".join(consensus.index)
-        )
+    if assessment.consensus:
+        agenda = Table(title=f"Consensus needed: {len(assessment.consensus)} questions where "
+                       "answers differ by 2 levels or more", title_justify="left")
+        for column in ("Question", "Spread", "What each role said"):
+            agenda.add_column(column, justify="right" if column == "Spread" else "left")
+        for item in assessment.consensus[:8]:
+            said = "; ".join(f"{v.role} {fmt(v.value) if v.value is not None else v.status}"
+                             for v in item.voices)
+            if item.rated:
+                said += f" → rated {fmt(item.current)}"
+            agenda.add_row(item.question, fmt(item.spread), _t(said))
+        if len(assessment.consensus) > 8:
+            agenda.add_row("…", "", f"{len(assessment.consensus) - 8} more in `--json`")
+        console.print(agenda)
     if assessment.recommendations:
-        console.print("\n[bold]Top recommendations[/]")
+        top = Table(title="Top recommendations", title_justify="left")
+        for column in ("#", "Recommendation", "Horizon", "Effort", ""):
+            top.add_column(column)
         for ranked in assessment.recommendations[:5]:
-            flag = " (quick win)" if ranked.quick_win else ""
-            console.print(
-                f"  {ranked.rank}. {clean(ranked.recommendation.title)}{flag}",
-                markup=False,
-                highlight=False,
-            )
+            rec = ranked.recommendation
+            flags = ", ".join(f for f, on in (("quick win", ranked.quick_win),
+                                              ("customer priority", ranked.customer_priority))
+                              if on)
+            top.add_row(str(ranked.rank), _t(rec.title), rec.horizon, rec.effort, flags)
+        console.print(top)

@@ -250,7 +250,7 @@ def _roles(assessment: Assessment) -> list[tuple[str, int]]:
 def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
     return [
         {"question": c.question, "text": clean(c.text), "perspective": clean(c.perspective),
-         "spread": fmt(c.spread), "current": fmt(c.current),
+         "spread": fmt(c.spread), "current": fmt(c.current), "rated": c.rated,
          "voices": [{"role": clean(v.role), "said": fmt(v.value) if v.value is not None
                      else v.status, "respondents": str(v.respondents)} for v in c.voices]}
         for c in assessment.consensus

@@ -25,11 +25,11 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
         table.add_column(column, justify="left" if column in ("Perspective", "Level") else "right")
     for _, row in assessment.perspectives.iterrows():
         table.add_row(
-            clean(row["name"]),
+            _t(row["name"]),
             fmt(row["current"]),
             fmt(row["target"]),
             fmt(row["gap"]),
-            row["label"] or "–",
+            row["label"] if isinstance(row["label"], str) else "–",
             f"{row['scored']}/{row['questions']}",
         )
     table.add_section()

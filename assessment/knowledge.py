@@ -26,7 +26,25 @@ class Item(Strict):
     description: str = ""
 
 
-# --- Section 1: process vision ---------------------------------------------------------------
+# --- front matter and Section 1: process vision ----------------------------------------------
+
+
+class DocumentInfo(Strict):
+    """The guide's document information; {customer}/{organisation} are filled in."""
+
+    copyright: str = (
+        "Copyright by {customer}. All rights reserved. No part of this publication may be "
+        "reproduced, stored in a retrieval system or transmitted, in any form or by any means, "
+        "electronic, mechanical, photocopying, recording or otherwise, without the prior "
+        "written permission of {customer}."
+    )
+    limitations: str = (
+        "{customer} management reserves the right to change specifications and other "
+        "information in this publication without prior notice; the reader should in all cases "
+        "consult {customer} management to find out whether any such changes have been made. "
+        "This process guide is intended for the exclusive use of {customer}."
+    )
+    published_by: str = "{customer}, {organisation}"
 
 
 class SarciCode(Strict):
@@ -225,61 +243,29 @@ class Area(Item):
     group: str = ""
 
 
-# --- domain concepts -------------------------------------------------------------------------
+# --- process topics --------------------------------------------------------------------------
+
+Detail = str | tuple[str, ...]
 
 
-class PolicyTopic(Strict):
-    """A topic a release policy must decide."""
+class TopicItem(Item):
+    """One entry of a topic, such as one kind of unit, type or test the process works with.
 
+    `details` is an ordered label → text (or lines) table; `links` names items of other kinds
+    (another topic's id, or role, activity, ...) and is checked by the validator.
+    """
+
+    details: dict[Name, Detail] = Field(default_factory=dict)
+    links: dict[Id, tuple[Id, ...]] = Field(default_factory=dict)
+
+
+class Topic(Strict):
+    """A subject the process guide explains for this process (units, types, models, ...)."""
+
+    id: Id
     name: Name
-    description: str = ""
-
-
-class ReleasePolicy(Strict):
-    """What a release policy is and the topics it settles."""
-
     summary: str = ""
-    topics: tuple[PolicyTopic, ...] = ()
-
-
-class ReleaseUnit(Item):
-    """A release unit (delta, package, full): when to use it and what testing it implies."""
-
-    when_to_use: str = ""
-    testing: str = ""
-
-
-class ReleaseType(Item):
-    """A release type (major, minor, emergency) and how it is authorised and scheduled."""
-
-    examples: Lines = ()
-    authorisation: str = ""
-    scheduling: str = ""
-
-
-class ReleaseModel(Item):
-    """A predefined way to deliver one kind of release through the one process."""
-
-    release_types: tuple[Id, ...] = ()
-    roles: tuple[Id, ...] = ()
-    workflow: Lines = ()
-    escalation: Lines = ()
-    handoffs: Lines = ()
-    deliverables: Lines = ()
-    timeline: str = ""
-    backout: str = ""
-
-
-class TestType(Item):
-    """A kind of testing a release may need, and the evidence it leaves."""
-
-    evidence: str = ""
-
-
-class Environment(Item):
-    """An environment a release passes through, and the controls on it."""
-
-    controls: Lines = ()
+    items: tuple[TopicItem, ...] = ()
 
 
 class Concept(Item):
@@ -295,6 +281,7 @@ class Knowledge(Strict):
     Sections follow the order of the process guide.
     """
 
+    document: DocumentInfo = Field(default_factory=DocumentInfo)
     sarci: tuple[SarciCode, ...] = ()
     introduction: str = ""
     mission: str = ""
@@ -318,13 +305,7 @@ class Knowledge(Strict):
     form_templates: tuple[Template, ...] = ()
     sipoc: tuple[SipocRow, ...] = ()
     analysis_areas: tuple[Area, ...] = ()
-    release_policy: ReleasePolicy = Field(default_factory=ReleasePolicy)
-    release_units: tuple[ReleaseUnit, ...] = ()
-    release_types: tuple[ReleaseType, ...] = ()
-    release_models: tuple[ReleaseModel, ...] = ()
-    test_types: tuple[TestType, ...] = ()
-    environments: tuple[Environment, ...] = ()
-    release_elements: tuple[Item, ...] = ()  # desktop, server, network, ...
+    topics: tuple[Topic, ...] = ()
     concepts: tuple[Concept, ...] = ()
     benefits: Lines = ()
 
@@ -332,33 +313,38 @@ class Knowledge(Strict):
         """Every KPI: those under a CSF first, in order, then the other KPIs."""
         return [kpi for csf in self.csfs for kpi in csf.kpis] + list(self.other_kpis)
 
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, or None."""
+        return next((t for t in self.topics if t.id == topic_id), None)
+
     def _kinds(self) -> dict[str, list[str]]:
+        topics = {t.id: [i.id for i in t.items] for t in self.topics}
+        return topics | self._builtin_kinds()
+
+    def _builtin_kinds(self) -> dict[str, list[str]]:
         return {
             "activity": [a.id for a in self.activities],
             "area": [a.id for a in self.analysis_areas],
             "concept": [c.id for c in self.concepts],
             "csf": [c.id for c in self.csfs],
-            "element": [e.id for e in self.release_elements],
-            "environment": [e.id for e in self.environments],
             "initial-win": [w.id for w in self.initial_wins],
             "interface": [i.id for i in self.interfaces],
             "kpi": [k.id for k in self.kpis()],
             "principle": [p.id for p in self.principles],
-            "release-model": [m.id for m in self.release_models],
-            "release-type": [t.id for t in self.release_types],
-            "release-unit": [u.id for u in self.release_units],
             "role": [r.id for r in self.roles],
             "skill": [s.id for s in self.skills],
             "step": [s.id for s in self.workflow],
-            "test-type": [t.id for t in self.test_types],
+            "topic": [t.id for t in self.topics],
             "tool": [t.id for t in self.tool_types],
             "training-need": [t.id for t in self.training_needs],
         }
 
     def ids(self, kind: str) -> set[str] | None:
-        """Ids of one kind (activity, kpi, csf, role, tool, interface, skill, area, principle,
-        concept, release-unit, release-type, release-model, test-type, environment, element,
-        step, initial-win, training-need), or None if the kind is unknown."""
+        """Ids of one kind, or None if the kind is unknown.
+
+        Kinds are activity, area, concept, csf, initial-win, interface, kpi, principle, role,
+        skill, step, tool, topic, training-need, and each topic's id (its items' ids).
+        """
         found = self._kinds().get(kind)
         return None if found is None else set(found)
 
@@ -384,6 +370,12 @@ class Knowledge(Strict):
             for kind, ids in self._kinds().items()
             for d in sorted({i for i in ids if ids.count(i) > 1})
         ]
+        builtin = set(self._builtin_kinds())
+        problems += [
+            f"topic id {t.id!r} is a built-in kind; choose another id"
+            for t in self.topics
+            if t.id in builtin
+        ]
         problems += self._dangling()
         if problems:
             raise ValueError("; ".join(problems))
@@ -407,16 +399,19 @@ class Knowledge(Strict):
             refs.append((f"workflow[{i}].activity", "activity", activity))
             refs.append((f"workflow[{i}].roles", "role", step.roles))
             refs.append((f"workflow[{i}].next", "step", step.next))
-        for i, model in enumerate(self.release_models):
-            refs.append((f"release_models[{i}].release_types", "release-type", model.release_types))
-            refs.append((f"release_models[{i}].roles", "role", model.roles))
+        for t, topic in enumerate(self.topics):
+            for i, item in enumerate(topic.items):
+                for kind, ids in item.links.items():
+                    refs.append((f"topics[{t}].items[{i}].links.{kind}", kind, ids))
         for i, need in enumerate(self.training_needs):
             refs.append((f"training_needs[{i}].skills", "skill", need.skills))
         for i, link in enumerate(self.architecture.links):
             refs.append((f"architecture.links[{i}]", "component", (link.source, link.target)))
-        return [
+        unknown_kinds = [(w, k) for w, k, _ in refs if k not in known]
+        return [f"{where}: unknown kind {kind!r}" for where, kind in unknown_kinds] + [
             f"{where}: unknown {kind} {ref!r}"
             for where, kind, ids in refs
+            if kind in known
             for ref in ids
             if ref not in known[kind]
         ]

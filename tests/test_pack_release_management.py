@@ -222,18 +222,23 @@ def test_placeholders_are_plain_and_known(pack):
         ("tool type", SEED_TOOL_TYPES, "tool_types"),
         ("guiding principle", SEED_PRINCIPLE_WORDS, "principles"),
         ("initial win", SEED_INITIAL_WINS, "initial_wins"),
-        ("release unit", RELEASE_UNITS, "release_units"),
-        ("release type", RELEASE_TYPES, "release_types"),
-        ("test type", TEST_TYPES, "test_types"),
-        ("release element", RELEASE_ELEMENTS, "release_elements"),
-        ("release model", RELEASE_MODELS, "release_models"),
+        ("release unit", RELEASE_UNITS, "topic:release-units"),
+        ("release type", RELEASE_TYPES, "topic:release-types"),
+        ("test type", TEST_TYPES, "topic:test-types"),
+        ("release element", RELEASE_ELEMENTS, "topic:release-elements"),
+        ("release model", RELEASE_MODELS, "topic:release-models"),
         ("concept", CONCEPTS, "concepts"),
-        ("environment", ENVIRONMENTS, "environments"),
+        ("environment", ENVIRONMENTS, "topic:environments"),
     ],
 )
 def test_seed_names_are_in_the_knowledge(pack, label, expected, section):
     knowledge = pack.knowledge
-    items = knowledge.kpis() if section == "kpis" else getattr(knowledge, section)
+    if section.startswith("topic:"):
+        topic = knowledge.topic(section.removeprefix("topic:"))
+        assert topic is not None, f"no topic {section}"
+        items = topic.items
+    else:
+        items = knowledge.kpis() if section == "kpis" else getattr(knowledge, section)
     names = _names(items)
     missing = [name for name in expected if not _contains(names, name)]
     assert not missing, f"{label}s missing from knowledge.{section}: {missing}"
@@ -289,3 +294,38 @@ def test_knowledge_ids_and_references():
     assert empty.ids("activity") == set()
     assert empty.ids("no-such-kind") is None
     assert empty.references() == []
+
+
+def test_topics_are_kinds_and_their_links_are_checked():
+    from pydantic import ValidationError
+
+    from assessment.knowledge import Knowledge
+
+    topics = [
+        {"id": "sizes", "name": "Sizes", "items": [{"id": "big", "name": "Big"}]},
+        {
+            "id": "models",
+            "name": "Models",
+            "items": [
+                {
+                    "id": "m1",
+                    "name": "M1",
+                    "details": {"When": "always", "Steps": ["one", "two"]},
+                    "links": {"sizes": ["big"]},
+                }
+            ],
+        },
+    ]
+    knowledge = Knowledge.model_validate({"topics": topics})
+    assert knowledge.ids("sizes") == {"big"}
+    assert knowledge.ids("topic") == {"sizes", "models"}
+    item = knowledge.topic("models").items[0]
+    assert list(item.details) == ["When", "Steps"]
+    assert item.details["Steps"] == ("one", "two")
+    topics[1]["items"][0]["links"] = {"sizes": ["huge"], "colours": ["red"]}
+    with pytest.raises(ValidationError) as error:
+        Knowledge.model_validate({"topics": topics})
+    assert "unknown sizes 'huge'" in str(error.value)
+    assert "unknown kind 'colours'" in str(error.value)
+    with pytest.raises(ValidationError, match="built-in kind"):
+        Knowledge.model_validate({"topics": [{"id": "role", "name": "Roles"}]})

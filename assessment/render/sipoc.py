@@ -1,0 +1,93 @@
+"""Write the SIPOC table as a landscape Word document and as a styled Excel sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from assessment.render import docx_blocks as blocks
+from assessment.render import docx_pages as pages
+from assessment.render.context import Context
+from assessment.render.files import replacing
+from assessment.render.guide_context import Sipoc, build_sipoc
+
+DOCX_NAME = "sipoc.docx"
+XLSX_NAME = "sipoc.xlsx"
+A4 = (29.7, 21.0)  # landscape width, height in cm
+WIDTHS_CM = (4.0, 7.0, 5.6, 7.0, 4.1)
+XLSX_WIDTHS = (26, 48, 38, 48, 26)  # characters
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = "1F3A5F"
+
+
+def render(context: Context, out: Path) -> list[Path]:
+    sipoc = build_sipoc(context)
+    return [_docx(sipoc, context, out / DOCX_NAME), _xlsx(sipoc, out / XLSX_NAME)]
+
+
+def _docx(sipoc: Sipoc, context: Context, target: Path) -> Path:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    doc = blocks.new_document(sipoc.title, f"SIPOC for {sipoc.customer}", context.generated)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(A4[0]), Cm(A4[1])
+    section.left_margin = section.right_margin = Cm(1.5)
+    section.top_margin = section.bottom_margin = Cm(2.2)  # room for the running header/footer
+    blocks.running_header_footer(doc, f"{sipoc.customer} · {sipoc.title}")
+    doc.add_heading(sipoc.title, level=1)
+    doc.add_paragraph(
+        f"Suppliers, inputs, key activities, outputs and customers of the {sipoc.process} "
+        f"process at {sipoc.customer}. Prepared {context.date:%d %B %Y}."
+    )
+    table = blocks.table(doc, sipoc.header, sipoc.rows, WIDTHS_CM)
+    pages.keep_rows_whole(table)
+    with replacing(target) as temp:
+        doc.save(str(temp))
+    return target
+
+
+def _xlsx(sipoc: Sipoc, target: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "SIPOC"
+    title = Font(bold=True, size=14)
+    _put(sheet, 1, 1, sipoc.title).font = title
+    _put(sheet, 1, 3, sipoc.customer).font = title  # its own cell: the customer's text, verbatim
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    sheet.merge_cells(start_row=1, start_column=3, end_row=1, end_column=len(sipoc.header))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for column, name in enumerate(sipoc.header, start=1):
+        cell = _put(sheet, 2, column, name)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = wrap
+    for row_index, row in enumerate(sipoc.rows, start=3):
+        for column, value in enumerate(row, start=1):
+            _put(sheet, row_index, column, value).alignment = wrap
+    for column, width in enumerate(XLSX_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "B3"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(sipoc.header))}{len(sipoc.rows) + 2}"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    with replacing(target) as temp:
+        book.save(str(temp))
+    return target
+
+
+def _put(sheet: Any, row: int, column: int, text: str) -> Any:
+    """Write text as a literal: a leading = + - @ tab or CR never makes it a formula."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = text
+    if text.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell

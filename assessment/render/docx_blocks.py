@@ -28,7 +28,9 @@ def new_document(title: str, subject: str, generated: dt.datetime) -> DocxDocume
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     props = doc.core_properties
-    props.title, props.subject, props.author = title, subject, "ITSM assessment toolkit"
+    # Office core properties hold at most 255 characters (python-docx raises beyond that).
+    props.title, props.subject = title[:255], subject[:255]
+    props.author = "ITSM assessment toolkit"
     props.created = props.modified = generated.replace(tzinfo=None)
     props.last_modified_by, props.revision = "", 1
     _update_fields_on_open(doc)

@@ -1,0 +1,113 @@
+"""Write the senior-management deck (PowerPoint): findings, targets, recommendations, direction.
+
+Native, editable charts (radar, bars) and tables, speaker notes on every slide, a footer with
+page numbers. Slides only place the report context; long text is shortened on the slide and
+given in full in the notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assessment.render import deck_plan, deck_state
+from assessment.render import pptx_blocks as blocks
+from assessment.render.context import Context
+from assessment.render.files import replacing
+from assessment.render.pptx_blocks import Para
+
+FILE_NAME = "executive-deck.pptx"
+AGENDA = [
+    "Context and approach: method, perspectives, who we interviewed",
+    "Where {customer} stands today: overall and by perspective",
+    "Key findings",
+    "What we recommend, and when",
+    "Effort and the alternatives",
+    "Next steps and discussion",
+]
+
+
+def render(context: Context, out: Path) -> list[Path]:
+    title = f"{context.process} Maturity Assessment"
+    deck = blocks.new_deck(
+        title, f"Senior-management presentation for {context.customer}", context.generated
+    )
+    for slide in slides():
+        slide(deck, context)
+    blocks.footers(deck, f"{context.customer} · {title} · {context.date:%d %B %Y}")
+    target = out / FILE_NAME
+    with replacing(target) as temp:
+        deck.save(str(temp))
+    return [target]
+
+
+def _title(deck: Any, context: Context) -> None:
+    slide, _ = blocks.add_slide(deck, "Title Slide", f"{context.process} Maturity Assessment", 40)
+    subtitle = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.SUBTITLE, blocks.PP_PLACEHOLDER.BODY)
+    lines = [
+        Para(blocks.shorten(f"Findings and recommendations for {context.customer}", 70), 22),
+        Para(f"{blocks.shorten(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
+    ]
+    if subtitle is not None:
+        blocks.write(subtitle.text_frame, lines)
+    blocks.drop_empty_placeholders(slide)
+    blocks.notes(
+        slide,
+        [
+            f"Purpose: present the results of the {context.process} maturity assessment for "
+            f"{context.customer} to senior management, and agree the direction and next steps.",
+            context.overall_sentence,
+            "Flow: what we did, where you stand, what we found, what we recommend and when, what "
+            "it costs, and the decisions we ask for today.",
+        ],
+    )
+
+
+def _agenda(deck: Any, context: Context) -> None:
+    slide, box = blocks.add_slide(deck, "Title and Content", "Agenda")
+    items = [item.format(customer=blocks.shorten(context.customer, 40)) for item in AGENDA]
+    blocks.bullets(slide, box, items, 22)
+    blocks.drop_empty_placeholders(slide)
+    blocks.notes(
+        slide,
+        [
+            "About 30 minutes of presentation, then discussion.",
+            "Every number in this deck comes from the same scoring as the analysis report, so the "
+            "report, the plan and this presentation agree.",
+        ],
+    )
+
+
+def _closing(deck: Any, context: Context) -> None:
+    slide, _ = blocks.add_slide(deck, "Section Header", "Questions and discussion", 40)
+    body = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.BODY, blocks.PP_PLACEHOLDER.SUBTITLE)
+    if body is not None:
+        blocks.write(
+            body.text_frame,
+            [
+                Para(
+                    "Decisions we ask for today: confirm the priority "
+                    "order, agree the first-horizon plan, and settle the "
+                    "open questions in a consensus workshop.",
+                    18,
+                )
+            ],
+        )
+    blocks.drop_empty_placeholders(slide)
+    blocks.notes(
+        slide,
+        [
+            "Invite questions. Then ask for three decisions: confirm or change the priority order "
+            "of the recommendations; agree to start the 0–3 month horizon and name its owner; "
+            f"schedule a consensus workshop for the {len(context.consensus)} questions where "
+            "interviewees disagreed.",
+            "The analysis report, the strategic plan and the training plan carry the detail behind "
+            "every slide.",
+        ],
+    )
+
+
+def slides() -> list[Callable[[Any, Context], None]]:
+    """The slides in order: why and how, where we stand, what to do, what next."""
+    return [_title, _agenda, *deck_state.SLIDES, *deck_plan.SLIDES, _closing]

@@ -1,0 +1,208 @@
+"""The executive deck: its shape, native charts carrying the score document, safe customer text."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Emu
+
+from assessment.cli import main
+from tests.conftest import FIXTURES, ROOT, interview, write_engagement
+
+GOLDEN = FIXTURES / "engagements" / "golden"
+PACK = ROOT / "questionnaires" / "release_management"
+HOSTILE = "{{7*7}} <script> A & B <Ltd>"
+
+
+def generate(engagement: Path, out: Path) -> Any:
+    assert main(["generate", str(engagement), "--out", str(out), "--only", "executive-deck"]) == 0
+    return Presentation(str(out / "executive-deck.pptx"))
+
+
+def score_json(engagement: Path) -> dict[str, Any]:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["score", str(engagement), "--json"]) == 0
+    return json.loads(buffer.getvalue())
+
+
+@pytest.fixture(scope="module")
+def golden(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any]]:
+    return generate(GOLDEN, tmp_path_factory.mktemp("deck")), score_json(GOLDEN)
+
+
+def charts(deck: Any, kind: Any) -> list[Any]:
+    return [
+        shape.chart
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_chart and shape.chart.chart_type == kind
+    ]
+
+
+def series(chart: Any) -> dict[str, list[float | None]]:
+    return {s.name: list(s.values) for s in chart.plots[0].series}
+
+
+def all_text(deck: Any) -> str:
+    parts = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+        parts.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(parts)
+
+
+def test_the_deck_has_twelve_to_eighteen_slides_each_with_speaker_notes(golden) -> None:
+    deck, _ = golden
+    assert 12 <= len(deck.slides) <= 18
+    for number, slide in enumerate(deck.slides, start=1):
+        assert slide.has_notes_slide, f"slide {number} has no notes"
+        assert slide.notes_slide.notes_text_frame.text.strip(), f"slide {number}: empty notes"
+
+
+def test_every_slide_carries_its_page_number(golden) -> None:
+    deck, _ = golden
+    total = len(deck.slides)
+    for number, slide in enumerate(deck.slides, start=1):
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        assert f"{number} / {total}" in texts
+
+
+@pytest.mark.parametrize("kind", [XL_CHART_TYPE.RADAR_MARKERS, XL_CHART_TYPE.COLUMN_CLUSTERED])
+def test_native_perspective_charts_equal_the_score_document(golden, kind) -> None:
+    deck, scores = golden
+    names = [p["name"] for p in scores["perspectives"]]
+    found = [c for c in charts(deck, kind) if list(c.plots[0].categories) == names]
+    assert len(found) == 1, f"one {kind} chart over the perspectives"
+    values = series(found[0])
+    assert values["Current"] == [p["current"] for p in scores["perspectives"]]
+    assert values["Target"] == [p["target"] for p in scores["perspectives"]]
+
+
+def test_the_overall_slide_shows_the_score_documents_overall_number(golden) -> None:
+    deck, scores = golden
+    slide = next(
+        s
+        for s in deck.slides
+        if s.shapes.title is not None
+        and s.shapes.title.text_frame.text.startswith("Overall maturity")
+    )
+    texts = {s.text_frame.text.strip() for s in slide.shapes if s.has_text_frame}
+    overall = scores["overall"]
+    assert f"{overall['current']:.2f}" in texts
+    assert f"{overall['target']:.2f}" in "\n".join(texts)
+    assert f"{overall['gap']:.2f}" in "\n".join(texts)
+
+
+def test_hostile_customer_text_appears_literally_and_the_deck_reopens(tmp_path: Path) -> None:
+    engagement = write_engagement(
+        tmp_path / "e",
+        {"customer": HOSTILE + "\x0b\x00\ufffe", "pack": str(PACK)},
+        {
+            "a": interview("A & B", "Ops <lead>", RM_PRO_01=2, RM_PEO_01=3),
+            "b": interview("C", "Release manager", RM_PRO_01=1, RM_TEC_01=2),
+        },
+    )
+    deck = generate(engagement, tmp_path / "out")
+    text = all_text(deck)
+    assert HOSTILE in text
+    assert "49" not in text.replace("2049", "")
+    assert not any(ch in text for ch in "\x00\ufffe")
+    assert 12 <= len(deck.slides) <= 18
+
+
+# --- overflow: no text box or table holds more than its size can show -----------------------
+CHAR = 0.5  # average glyph width of Arial / Liberation Sans, in em
+LEADING = 1.2
+
+
+def lines_needed(paragraphs: Any, width_pt: float) -> float:
+    """Estimated height in points of `paragraphs` wrapped at `width_pt`."""
+    height = 0.0
+    for paragraph in paragraphs:
+        sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
+        if not paragraph.runs:
+            continue
+        assert sizes, f"font size not set explicitly: {paragraph.text[:40]!r}"
+        size = max(sizes)
+        per_line = max(1, int(width_pt / (size * CHAR)))
+        height += math.ceil(len(paragraph.text) / per_line) * size * LEADING
+        height += paragraph.space_after.pt if paragraph.space_after is not None else 0
+    return height
+
+
+def overflows(deck: Any) -> list[str]:
+    problems = []
+    bottom = Emu(deck.slide_height).pt
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                frame = shape.text_frame
+                width = Emu(shape.width - (frame.margin_left + frame.margin_right)).pt
+                need = lines_needed(frame.paragraphs, width)
+                if need > Emu(shape.height).pt * 1.1 + 4:
+                    problems.append(
+                        f"slide {number}: {frame.text[:50]!r} needs {need:.0f}pt "
+                        f"in {Emu(shape.height).pt:.0f}pt"
+                    )
+            if shape.has_table:
+                table = shape.table
+                height = 0.0
+                for row in table.rows:
+                    need = max(
+                        lines_needed(cell.text_frame.paragraphs, Emu(column.width).pt - 12) + 6
+                        for cell, column in zip(row.cells, table.columns, strict=True)
+                    )
+                    height += max(need, Emu(row.height).pt)
+                if Emu(shape.top).pt + height > bottom - 30:
+                    problems.append(
+                        f"slide {number}: table runs {height:.0f}pt from "
+                        f"{Emu(shape.top).pt:.0f}pt, past the footer"
+                    )
+    return problems
+
+
+def test_no_text_overflows_its_box_in_the_golden_deck(golden) -> None:
+    deck, _ = golden
+    assert overflows(deck) == []
+
+
+def test_long_names_are_shortened_on_slides_and_given_in_full_in_the_notes(tmp_path) -> None:
+    customer = "Globex " + "Intercontinental Holdings and Subsidiaries " * 6
+    engagement = write_engagement(
+        tmp_path / "e",
+        {"customer": customer.strip(), "pack": str(PACK)},
+        {"a": interview("A", "A role whose name goes on and on " * 4, RM_PRO_01=2)},
+    )
+    deck = generate(engagement, tmp_path / "out")
+    assert overflows(deck) == []
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+    assert customer.strip() in notes
+
+
+def test_a_rebranded_reference_with_other_layout_names_still_renders(tmp_path, monkeypatch) -> None:
+    from assessment.render import pptx_blocks
+
+    reference = Presentation(str(pptx_blocks.REFERENCE_PPTX))
+    for number, layout in enumerate(reference.slide_layouts):
+        layout.name = f"Brand layout {number}"
+    path = tmp_path / "brand.pptx"
+    reference.save(str(path))
+    monkeypatch.setattr(pptx_blocks, "REFERENCE_PPTX", path)
+    deck = generate(GOLDEN, tmp_path / "out")
+    assert 12 <= len(deck.slides) <= 18
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert "Overall maturity today" in titles
+    assert overflows(deck) == []

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assessment import __version__
-from assessment.errors import AssessError, InvalidInput
+from assessment.errors import AssessError, Interrupted, InvalidInput
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -77,6 +77,48 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@command
+def cmd_interview(args: argparse.Namespace) -> int:
+    from assessment.prompts import terminal_prompter
+    from assessment.session import run_interview
+    from assessment.workflow import now
+
+    prompter = terminal_prompter()  # refuses before anything changes when there is no terminal
+    print(
+        run_interview(Path(args.dir), prompter, args.respondent, args.role, args.all, now().date())
+    )
+    return 0
+
+
+@command
+def cmd_status(args: argparse.Namespace) -> int:
+    from assessment.status import print_progress, progress
+
+    print_progress(progress(Path(args.dir)))
+    return 0
+
+
+@command
+def cmd_export_form(args: argparse.Namespace) -> int:
+    from assessment.forms import export_form
+
+    out, count = export_form(Path(args.dir), Path(args.out), args.role)
+    print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
+    return 0
+
+
+@command
+def cmd_import(args: argparse.Namespace) -> int:
+    from assessment.forms import import_form
+    from assessment.workflow import now
+
+    target, count = import_form(
+        Path(args.dir), Path(args.file), args.respondent, args.replace, now().date()
+    )
+    print(f"Imported {count} answers into {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assess",
@@ -92,6 +134,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")
+
+    p = sub.add_parser("interview", help="guided interview in the terminal; re-run to resume")
+    p.add_argument("dir", help="the engagement folder")
+    p.add_argument("--respondent", help="the person interviewed (resumes their interview)")
+    p.add_argument("--role", help="their role: a role id or name from the pack")
+    p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
+
+    p = sub.add_parser("status", help="interview completion per respondent and open questions")
+    p.add_argument("dir", help="the engagement folder")
+
+    p = sub.add_parser("export-form", help="write a blank questionnaire .xlsx to fill in offline")
+    p.add_argument("dir", help="the engagement folder")
+    p.add_argument("--out", required=True, help="the .xlsx file to write")
+    p.add_argument("--role", help="only the questions for this role (id or name)")
+
+    p = sub.add_parser("import", help="read a filled questionnaire .xlsx as an interview")
+    p.add_argument("dir", help="the engagement folder")
+    p.add_argument("file", help="the filled .xlsx form")
+    p.add_argument("--respondent", help="the respondent's name (default: the name in the form)")
+    p.add_argument("--replace", action="store_true", help="overwrite their existing interview")
 
     p = sub.add_parser("score", help="print the maturity and gap table")
     p.add_argument("dir", help="the engagement folder")
@@ -118,6 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
+        return exc.exit_code
+    except Interrupted as exc:
+        print(f"\n{exc}", file=sys.stderr)
         return exc.exit_code
     except AssessError as exc:
         print(f"error: {exc}", file=sys.stderr)

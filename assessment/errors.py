@@ -16,7 +16,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.item}: {self.message}" if self.item else f"{where}: {self.message}"
+        head = ": ".join(part for part in (where, self.item) if part)
+        return f"{head}: {self.message}" if head else self.message
 
 
 class AssessError(Exception):

@@ -41,15 +41,25 @@ def validate(path: Path) -> str:
 
     if (path / "pack.yaml").is_file():
         pack = load_pack(path)
-        return (f"{path}: pack {pack.info.id} {pack.info.version} is valid: "
-                f"{len(pack.questions)} questions, {len(pack.recommendations)} recommendations")
+        return (
+            f"{path}: pack {pack.info.id} {pack.info.version} is valid: "
+            f"{len(pack.questions)} questions, {len(pack.recommendations)} recommendations"
+        )
     if (path / "engagement.yaml").is_file():
         opened = open_engagement(path)
         answers = sum(len(i.answers) for i in opened.interviews.values())
-        return (f"{path}: engagement for {opened.engagement.customer} is valid: "
-                f"{len(opened.interviews)} interviews, {answers} answers")
-    raise InvalidInput(Problem(str(path), 0, "", "is neither a pack (no pack.yaml) nor an "
-                               "engagement (no engagement.yaml)"))
+        return (
+            f"{path}: engagement for {opened.engagement.customer} is valid: "
+            f"{len(opened.interviews)} interviews, {answers} answers"
+        )
+    raise InvalidInput(
+        Problem(
+            str(path),
+            0,
+            "",
+            "is neither a pack (no pack.yaml) nor an engagement (no engagement.yaml)",
+        )
+    )
 
 
 def assess(folder: Path) -> Assessment:

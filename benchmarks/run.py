@@ -75,9 +75,24 @@ def scoring_figures(temp: Path) -> None:
                                                                     "--json"), 2))
 
 
+def answer_save_latency(saves: int = 200, answers: int = 80) -> tuple[float, float]:
+    """Confirmed answer → durable file: one save_interview (temp, fsync, replace, fsync dir)."""
+    from assessment.model import Answer, Interview
+    from assessment.store import save_interview, writer_lock
+
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        filled = {f"RM-PRO-{n:02d}": Answer(level=n % 6, note="seen it") for n in range(answers)}
+        interview = Interview.model_validate({"respondent": {"name": "Jane Doe"}})
+        interview = interview.model_copy(update={"answers": filled})
+        with writer_lock(folder, "bench"):
+            return timed(lambda: save_interview(folder, interview), saves)
+
+
 def main() -> None:
     print(f"python {sys.version.split()[0]} · {ROOT}")
     report("assess --help (fresh process)", *timed(command("--help"), 10), "< 500 ms")
+    report("interview answer → durable save (80 answers)", *answer_save_latency(), "< 20 ms")
     with tempfile.TemporaryDirectory() as temp:
         scoring_figures(Path(temp))
     if not EXAMPLE.is_dir():

@@ -1,0 +1,90 @@
+"""The installed `assess interview` in a pseudo-terminal: kill -9 and Ctrl-C lose no answer."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import write_engagement
+
+pexpect = pytest.importorskip("pexpect")
+ASSESS = Path(sys.executable).with_name("assess")
+TIMEOUT = 15
+
+
+def spawn(folder: Path) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "120"}
+    args = ["interview", str(folder), "--respondent", "Jane Doe", "--role", "manager"]
+    child = pexpect.spawn(
+        str(ASSESS), args, env=env, timeout=TIMEOUT, encoding="utf-8", dimensions=(40, 120)
+    )
+    return child
+
+
+def answer(child: pexpect.spawn, qid: str, level: int, note: str = "") -> None:
+    """Wait for the question, pick a level, confirm the note, wait until it is shown saved."""
+    child.expect_exact(qid)
+    child.expect_exact("(key or")
+    child.send(str(level))
+    child.send("\r")
+    child.expect_exact("Note (evidence")
+    child.send(f"{note}\r")
+    child.expect_exact(f"saved {qid}")
+
+
+def answers(folder: Path) -> dict:
+    return yaml.safe_load((folder / "interviews" / "jane-doe.yaml").read_text())["answers"]
+
+
+@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
+def test_kill_9_after_saved_answers_then_resume_finds_them_all(tmp_path: Path) -> None:
+    folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
+    child = spawn(folder)
+    child.expect_exact("unit or team")
+    child.send("Ops\r")
+    answer(child, "SP-PEO-01", 2, "two people know")
+    answer(child, "SP-PEO-02", 3)
+    child.expect_exact("SP-PRO-01")
+    child.kill(signal.SIGKILL)
+    child.wait()
+    assert answers(folder) == {
+        "SP-PEO-01": {"level": 2, "note": "two people know"},
+        "SP-PEO-02": {"level": 3},
+    }
+
+    child = spawn(folder)
+    child.expect_exact("── Process 1/2")  # resumes at the first unanswered question
+    answer(child, "SP-PRO-01", 4)
+    child.expect_exact("SP-PRO-03")
+    child.send("\r")  # a text question: an empty line opens its menu
+    child.expect_exact("No answer typed")
+    child.send("q\r")
+    child.expect_exact("3 answers saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert answers(folder)["SP-PRO-01"] == {"level": 4}
+    assert not list((folder / "interviews").glob(".*.tmp-*"))
+
+
+@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
+def test_ctrl_c_exits_130_and_stores_nothing_blank(tmp_path: Path) -> None:
+    folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
+    child = spawn(folder)
+    child.expect_exact("unit or team")
+    child.send("\r")
+    answer(child, "SP-PEO-01", 1)
+    child.expect_exact("SP-PEO-02")
+    child.expect_exact("(key or")
+    child.send("4")
+    child.sendcontrol("c")
+    child.expect_exact("interrupted; 1 answer saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert answers(folder) == {"SP-PEO-01": {"level": 1}}

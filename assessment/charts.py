@@ -1,8 +1,8 @@
 """Radar, heat-map and bar figures (matplotlib), readable in colour and in greyscale.
 
 Each function takes plain data and returns a Figure; callers save it as PNG (150 dpi, for
-Word, PowerPoint and the PDF) or show it in a notebook. Current vs target are told apart by line style and
-marker as well as colour, so a black-and-white print still reads.
+Word, PowerPoint and the PDF) or show it in a notebook. Current and target differ in line
+style and marker as well as colour, so a black-and-white print still reads.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 NAVY = "#1F3A5F"
 TEAL = "#1B6E7A"
@@ -35,16 +35,17 @@ def _figure(width: float, height: float, polar: bool = False) -> tuple[Figure, A
     return figure, axes
 
 
-def radar(labels: Sequence[str], current: Sequence[float | None],
-          target: Sequence[float | None]) -> Figure:
+def radar(
+    labels: Sequence[str], current: Sequence[float | None], target: Sequence[float | None]
+) -> Figure:
     """Current (solid, filled) against target (dashed) on a 0–5 scale per perspective."""
     figure, axes = _figure(5.2, 4.6, polar=True)
     angles = [2 * math.pi * i / len(labels) for i in range(len(labels))]
     closed = [*angles, angles[0]]
-    for values, style in ((target, {"color": AMBER, "linestyle": "--", "marker": "s",
-                                    "label": "Target"}),
-                          (current, {"color": NAVY, "linestyle": "-", "marker": "o",
-                                     "label": "Current"})):
+    for values, style in (
+        (target, {"color": AMBER, "linestyle": "--", "marker": "s", "label": "Target"}),
+        (current, {"color": NAVY, "linestyle": "-", "marker": "o", "label": "Current"}),
+    ):
         points = [v if v is not None else 0.0 for v in values]
         axes.plot(closed, [*points, points[0]], linewidth=2, **style)
         if style["label"] == "Current":
@@ -61,15 +62,28 @@ def radar(labels: Sequence[str], current: Sequence[float | None],
     return figure
 
 
-def bars(labels: Sequence[str], current: Sequence[float | None],
-         target: Sequence[float | None]) -> Figure:
+def bars(
+    labels: Sequence[str], current: Sequence[float | None], target: Sequence[float | None]
+) -> Figure:
     """Grouped horizontal bars: current (solid) and target (hatched) per perspective."""
     figure, axes = _figure(6.0, 0.55 * len(labels) + 1.2)
     positions = list(range(len(labels)))
-    axes.barh([p + 0.2 for p in positions], [v or 0 for v in current], height=0.38,
-              color=NAVY, label="Current")
-    axes.barh([p - 0.2 for p in positions], [v or 0 for v in target], height=0.38,
-              color="white", edgecolor=AMBER, hatch="///", label="Target")
+    axes.barh(
+        [p + 0.2 for p in positions],
+        [v or 0 for v in current],
+        height=0.38,
+        color=NAVY,
+        label="Current",
+    )
+    axes.barh(
+        [p - 0.2 for p in positions],
+        [v or 0 for v in target],
+        height=0.38,
+        color="white",
+        edgecolor=AMBER,
+        hatch="///",
+        label="Target",
+    )
     for p, value in zip(positions, current, strict=False):
         if value is not None:
             axes.text(value + 0.05, p + 0.2, f"{value:.2f}", va="center", fontsize=8)
@@ -84,8 +98,12 @@ def bars(labels: Sequence[str], current: Sequence[float | None],
     return figure
 
 
-def heatmap(rows: Sequence[str], columns: Sequence[str],
-            values: Sequence[Sequence[float | None]], title: str = "") -> Figure:
+def heatmap(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    values: Sequence[Sequence[float | None]],
+    title: str = "",
+) -> Figure:
     """A grid of scores (0–5) with the number written in each cell; blank where none.
 
     Long row labels (activity names) are wrapped; columns should be short (perspectives).
@@ -97,16 +115,32 @@ def heatmap(rows: Sequence[str], columns: Sequence[str],
     for r, row in enumerate(grid):
         for c, value in enumerate(row):
             if not math.isnan(value):
-                axes.text(c, r, f"{value:.1f}", ha="center", va="center", fontsize=8,
-                          color="white" if value >= 3 else "black")
+                axes.text(
+                    c,
+                    r,
+                    f"{value:.1f}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if value >= 3 else "black",
+                )
     axes.set_xticks(range(len(columns)))
     axes.set_xticklabels(columns, fontsize=8)
     axes.xaxis.tick_top()
     for r, row in enumerate(grid):  # unscored cells: hatched, so "not assessed" ≠ "zero"
         for c, value in enumerate(row):
             if math.isnan(value):
-                axes.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, hatch="..",
-                                         edgecolor="#c9cfd6", linewidth=0))
+                axes.add_patch(
+                    Rectangle(
+                        (c - 0.5, r - 0.5),
+                        1,
+                        1,
+                        fill=False,
+                        hatch="..",
+                        edgecolor="#c9cfd6",
+                        linewidth=0,
+                    )
+                )
     axes.set_yticks(range(len(rows)))
     axes.set_yticklabels(rows)
     if title:
@@ -123,19 +157,38 @@ def png(figure: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def timeline(lanes: Sequence[str], windows: Sequence[tuple[str, float, float]],
-             cells: dict[tuple[int, int], str]) -> Figure:
+def timeline(
+    lanes: Sequence[str],
+    windows: Sequence[tuple[str, float, float]],
+    cells: dict[tuple[int, int], str],
+) -> Figure:
     """Swimlanes (phases) across time windows (months); a labelled bar where work is planned."""
     figure, axes = _figure(7.6, 0.75 * len(lanes) + 1.3)
     shades = [NAVY, TEAL, AMBER, GREY]
     hatches = ["", "//", "..", "xx"]
     for (lane, window), label in sorted(cells.items()):
         _, start, end = windows[window]
-        axes.barh(lane, end - start, left=start, height=0.55, color=shades[lane % 4],
-                  hatch=hatches[lane % 4], edgecolor="white", alpha=0.9)
-        axes.text((start + end) / 2, lane, label, ha="center", va="center", fontsize=7.5,
-                  color="white", fontweight="bold",
-                  bbox={"facecolor": "black", "alpha": 0.35, "pad": 1.5, "linewidth": 0})
+        axes.barh(
+            lane,
+            end - start,
+            left=start,
+            height=0.55,
+            color=shades[lane % 4],
+            hatch=hatches[lane % 4],
+            edgecolor="white",
+            alpha=0.9,
+        )
+        axes.text(
+            (start + end) / 2,
+            lane,
+            label,
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white",
+            fontweight="bold",
+            bbox={"facecolor": "black", "alpha": 0.35, "pad": 1.5, "linewidth": 0},
+        )
     axes.set_yticks(range(len(lanes)))
     axes.set_yticklabels([textwrap.fill(lane, 20) for lane in lanes])
     axes.invert_yaxis()
@@ -146,8 +199,7 @@ def timeline(lanes: Sequence[str], windows: Sequence[tuple[str, float, float]],
     for edge in edges:
         axes.axvline(edge, color=GREY, linewidth=0.6, linestyle=":")
     for label, start, end in windows:
-        axes.text((start + end) / 2, -0.75, label, ha="center", va="bottom", fontsize=8,
-                  color=NAVY)
+        axes.text((start + end) / 2, -0.75, label, ha="center", va="bottom", fontsize=8, color=NAVY)
     axes.set_ylim(len(lanes) - 0.5, -0.9)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()

@@ -86,8 +86,11 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
     kpis = pack.knowledge.ids("kpi") or set()
     for kid in engagement.kpi_goals:
         if kid not in kpis:
-            problems.append(Problem(doc.name, doc.line_of(("kpi_goals", kid)), kid,
-                                    "unknown KPI id in `kpi_goals`"))
+            problems.append(
+                Problem(
+                    doc.name, doc.line_of(("kpi_goals", kid)), kid, "unknown KPI id in `kpi_goals`"
+                )
+            )
     rec_ids = {r.id for r in pack.recommendations}
     for index, rid in enumerate(engagement.priorities):
         if rid not in rec_ids:

@@ -64,17 +64,24 @@ def roadmap(pack: Pack, ranked: list[Ranked]) -> list[RoadmapItem]:
     while changed:  # push dependants into the window of their latest dependency
         changed = False
         for item in ranked:
-            latest = max((window[d] for d in item.recommendation.depends_on if d in window),
-                         default=0)
+            latest = max(
+                (window[d] for d in item.recommendation.depends_on if d in window), default=0
+            )
             if latest > window[item.id]:
                 window[item.id], changed = latest, True
     return [
-        RoadmapItem(rank=item.rank, id=item.id, title=item.recommendation.title,
-                    perspective=pack.perspective_name(item.recommendation.perspective),
-                    phase=phases.get(item.recommendation.phase, item.recommendation.phase),
-                    horizon=HORIZONS[window[item.id]], effort=item.recommendation.effort,
-                    days=days.get(item.recommendation.effort, 0.0),
-                    depends_on=item.recommendation.depends_on, quick_win=item.quick_win)
+        RoadmapItem(
+            rank=item.rank,
+            id=item.id,
+            title=item.recommendation.title,
+            perspective=pack.perspective_name(item.recommendation.perspective),
+            phase=phases.get(item.recommendation.phase, item.recommendation.phase),
+            horizon=HORIZONS[window[item.id]],
+            effort=item.recommendation.effort,
+            days=days.get(item.recommendation.effort, 0.0),
+            depends_on=item.recommendation.depends_on,
+            quick_win=item.quick_win,
+        )
         for item in ranked
     ]
 
@@ -96,24 +103,42 @@ def alternatives(pack: Pack, ranked: list[Ranked], questions: pd.DataFrame) -> l
     def build(name: str, description: str, chosen: list[str]) -> Alternative:
         chosen = _with_dependencies(chosen, by_id)
         covered = {q for rid in chosen for q in by_id[rid].questions}
-        after = questions["current"].where(~questions.index.isin(list(covered)),
-                                           questions[["current", "target"]].max(axis=1))
+        after = questions["current"].where(
+            ~questions.index.isin(list(covered)), questions[["current", "target"]].max(axis=1)
+        )
         reaches = _perspective_means(pack, questions.assign(current=after))
         scored = [v for v in reaches.values() if v is not None]
         gaps = questions[(questions["target"] - after).round(2) > 0].index
-        return Alternative(name, description, tuple(chosen),
-                           sum(days.get(by_id[r].recommendation.effort, 0) for r in chosen),
-                           reaches, round(sum(scored) / len(scored), 2) if scored else None,
-                           tuple(gaps))
+        return Alternative(
+            name,
+            description,
+            tuple(chosen),
+            sum(days.get(by_id[r].recommendation.effort, 0) for r in chosen),
+            reaches,
+            round(sum(scored) / len(scored), 2) if scored else None,
+            tuple(gaps),
+        )
 
-    paths = [build("Minimal path", "The fewest recommendations that close every gap the "
-                   "recommendations address.", _set_cover(ranked, days))]
+    paths = [
+        build(
+            "Minimal path",
+            "The fewest recommendations that close every gap the recommendations address.",
+            _set_cover(ranked, days),
+        )
+    ]
     quick = [item.id for item in ranked if item.quick_win]
     if quick:
-        paths.append(build("Quick wins only", "Low-effort recommendations that each close at "
-                           "least one level: a first step, not the destination.", quick))
-    paths.append(build("Full path", "Every recommendation, in priority order.",
-                       [item.id for item in ranked]))
+        paths.append(
+            build(
+                "Quick wins only",
+                "Low-effort recommendations that each close at "
+                "least one level: a first step, not the destination.",
+                quick,
+            )
+        )
+    paths.append(
+        build("Full path", "Every recommendation, in priority order.", [item.id for item in ranked])
+    )
     return paths
 
 
@@ -121,9 +146,14 @@ def _set_cover(ranked: list[Ranked], days: dict[str, float]) -> list[str]:
     uncovered = {q for item in ranked for q in item.questions}
     chosen: list[str] = []
     while uncovered:
-        best = max(ranked, key=lambda item: (len(uncovered & set(item.questions)),
-                                             -days.get(item.recommendation.effort, 0),
-                                             -item.rank))
+        best = max(
+            ranked,
+            key=lambda item: (
+                len(uncovered & set(item.questions)),
+                -days.get(item.recommendation.effort, 0),
+                -item.rank,
+            ),
+        )
         chosen.append(best.id)
         uncovered -= set(best.questions)
     order = {item.id: item.rank for item in ranked}
@@ -145,5 +175,6 @@ def _perspective_means(pack: Pack, questions: pd.DataFrame) -> dict[str, float |
     weighted = scored.assign(wc=scored["weight"] * scored["current"])
     sums = weighted.groupby("perspective")[["wc", "weight"]].sum()
     means = (sums["wc"] / sums["weight"]).round(2)
-    return {p.id: (float(means[p.id]) if p.id in means.index else None)
-            for p in pack.info.perspectives}
+    return {
+        p.id: (float(means[p.id]) if p.id in means.index else None) for p in pack.info.perspectives
+    }

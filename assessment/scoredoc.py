@@ -90,31 +90,62 @@ def _analysis(assessment: Assessment) -> dict[str, Any]:
     totals = horizon_totals(assessment.roadmap)
     return {
         "consensus": [
-            {"question": c.question, "spread": _num(c.spread), "current": _num(c.current),
-             "rated": c.rated,
-             "voices": [{"role": v.role, "value": _num(v.value), "status": v.status,
-                         "respondents": v.respondents} for v in c.voices]}
+            {
+                "question": c.question,
+                "spread": _num(c.spread),
+                "current": _num(c.current),
+                "rated": c.rated,
+                "voices": [
+                    {
+                        "role": v.role,
+                        "value": _num(v.value),
+                        "status": v.status,
+                        "respondents": v.respondents,
+                    }
+                    for v in c.voices
+                ],
+            }
             for c in assessment.consensus
         ],
         "roadmap": [
-            {"rank": i.rank, "id": i.id, "phase": i.phase, "horizon": i.horizon,
-             "effort": i.effort, "days": _num(i.days), "depends_on": list(i.depends_on)}
+            {
+                "rank": i.rank,
+                "id": i.id,
+                "phase": i.phase,
+                "horizon": i.horizon,
+                "effort": i.effort,
+                "days": _num(i.days),
+                "depends_on": list(i.depends_on),
+            }
             for i in assessment.roadmap
         ],
         "horizons": [
-            {"horizon": str(h), "recommendations": int(row["recommendations"]),
-             "days": _num(row["days"])}
+            {
+                "horizon": str(h),
+                "recommendations": int(row["recommendations"]),
+                "days": _num(row["days"]),
+            }
             for h, row in totals.iterrows()
         ],
         "alternatives": [
-            {"name": a.name, "recommendations": list(a.recommendations), "days": _num(a.days),
-             "overall": _num(a.overall), "reaches": {k: _num(v) for k, v in a.reaches.items()},
-             "open_gaps": list(a.open_gaps)}
+            {
+                "name": a.name,
+                "recommendations": list(a.recommendations),
+                "days": _num(a.days),
+                "overall": _num(a.overall),
+                "reaches": {k: _num(v) for k, v in a.reaches.items()},
+                "open_gaps": list(a.open_gaps),
+            }
             for a in assessment.alternatives
         ],
         "training": [
-            {"role": t.role, "skill": t.skill, "required": t.required,
-             "current": _num(t.current), "gap": _num(t.gap)}
+            {
+                "role": t.role,
+                "skill": t.skill,
+                "required": t.required,
+                "current": _num(t.current),
+                "gap": _num(t.gap),
+            }
             for t in assessment.training
         ],
         "by_role": {

@@ -120,14 +120,18 @@ def respondent_frame(interviews: dict[str, Interview]) -> pd.DataFrame:
 def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     """One row per answer: its numeric value (NaN when not scored) and status."""
     raw = pd.DataFrame(
-        [(key, iv.respondent.role, qid, a.level, a.selected, a.note, a.text or "")
-         for key, iv in sorted(interviews.items()) for qid, a in iv.answers.items()],
+        [
+            (key, iv.respondent.role, qid, a.level, a.selected, a.note, a.text or "")
+            for key, iv in sorted(interviews.items())
+            for qid, a in iv.answers.items()
+        ],
         columns=["respondent", "role", "question", "level", "selected", "note", "text"],
     )
     kind = raw["question"].map({q.id: q.type for q in pack.questions})
     declined = raw["level"].isin(NOT_SCORED)
-    status = np.where(declined, raw["level"].astype(str),
-                      np.where(kind == "text", "text", "scored"))
+    status = np.where(
+        declined, raw["level"].astype(str), np.where(kind == "text", "text", "scored")
+    )
     value = pd.to_numeric(raw["level"].where((kind == "scale") & ~declined), errors="coerce")
     multi = raw[(kind == "multi") & ~declined]
     if not multi.empty:
@@ -143,9 +147,12 @@ def _multi_values(pack: Pack, multi: pd.DataFrame) -> pd.Series:
         columns=["question", "option", "weight"],
     )
     totals = weights.groupby("question")["weight"].sum()
-    chosen = multi[["question", "selected"]].assign(
-        option=multi["selected"].map(lambda s: sorted(set(s or ())))
-    ).explode("option").reset_index()
+    chosen = (
+        multi[["question", "selected"]]
+        .assign(option=multi["selected"].map(lambda s: sorted(set(s or ()))))
+        .explode("option")
+        .reset_index()
+    )
     chosen = chosen.merge(weights, on=["question", "option"], how="left")
     picked = chosen.groupby("index")["weight"].sum()
     return (5.0 * picked / multi["question"].map(totals)).reindex(multi.index)
@@ -167,6 +174,7 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
     ).set_index("id")
     scored = answers[answers["status"] == "scored"].groupby("question")["value"]
     counts = pd.crosstab(answers["question"], answers["status"])
+
     def count(*statuses: str) -> pd.Series:
         present = [s for s in statuses if s in counts]
         total = counts[present].sum(axis=1) if present else pd.Series(dtype=int)

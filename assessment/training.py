@@ -47,16 +47,23 @@ def training_needs(pack: Pack, questions: pd.DataFrame) -> list[TrainingNeed]:
         for want in role.skills:
             skill = skills[want.skill]
             linked = [q for q in skill.questions if q in current.index and pd.notna(current[q])]
-            estimate = (round(float(current[linked].mean()) / 5 * top, 1) if linked else None)
+            estimate = round(float(current[linked].mean()) / 5 * top, 1) if linked else None
             if estimate is not None and estimate >= want.level:
                 continue
             gap = None if estimate is None else round(want.level - estimate, 1)
             training = skill.training
-            needs.append(TrainingNeed(
-                role=role.name, skill=skill.name, skill_id=skill.id, required=want.level,
-                current=estimate, gap=gap, questions=tuple(skill.questions),
-                covers=tuple(training.covers) if training else (),
-                format=training.format if training else "",
-                days=training.days if training else None,
-            ))
+            needs.append(
+                TrainingNeed(
+                    role=role.name,
+                    skill=skill.name,
+                    skill_id=skill.id,
+                    required=want.level,
+                    current=estimate,
+                    gap=gap,
+                    questions=tuple(skill.questions),
+                    covers=tuple(training.covers) if training else (),
+                    format=training.format if training else "",
+                    days=training.days if training else None,
+                )
+            )
     return sorted(needs, key=lambda n: (n.gap is None, -(n.gap or 0), n.role, n.skill))

@@ -58,7 +58,7 @@ def respondent_view(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
 
 
 def role_view(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
-    """Role × perspective: how, say, the release manager's picture differs from the service desk's."""
+    """Role × perspective: how the release manager's picture differs from the service desk's."""
     frame = _scored_with_meta(pack, answers)
     frame = frame.assign(role=frame["role"].replace("", "unspecified"))
     return _weighted_pivot(pack, frame, "role")
@@ -74,39 +74,56 @@ def informs_view(pack: Pack, questions: pd.DataFrame, kind: str) -> pd.DataFrame
         return pd.DataFrame(columns=["perspective", kind, "current", "target", "gap", "questions"])
     joined = links.merge(questions, left_on="question", right_index=True)
     joined = joined.dropna(subset=["current"])
-    joined = joined.assign(wc=joined["weight"] * joined["current"],
-                           wt=joined["weight"] * joined["target"])
+    joined = joined.assign(
+        wc=joined["weight"] * joined["current"], wt=joined["weight"] * joined["target"]
+    )
     grouped = joined.groupby(["perspective", kind])
     sums = grouped[["wc", "wt", "weight"]].sum()
-    frame = pd.DataFrame({
-        "current": (sums["wc"] / sums["weight"]).round(2),
-        "target": (sums["wt"] / sums["weight"]).round(2),
-        "questions": grouped.size(),
-    })
+    frame = pd.DataFrame(
+        {
+            "current": (sums["wc"] / sums["weight"]).round(2),
+            "target": (sums["wt"] / sums["weight"]).round(2),
+            "questions": grouped.size(),
+        }
+    )
     frame["gap"] = (frame["target"] - frame["current"]).clip(lower=0).round(2)
     return frame.reset_index()
 
 
-def consensus_agenda(pack: Pack, questions: pd.DataFrame, answers: pd.DataFrame
-                     ) -> list[ConsensusItem]:
+def consensus_agenda(
+    pack: Pack, questions: pd.DataFrame, answers: pd.DataFrame
+) -> list[ConsensusItem]:
     """Flagged questions, widest disagreement first, with what each role said."""
-    flagged = questions[questions["consensus"]].sort_values("spread", ascending=False,
-                                                            kind="stable")
+    flagged = questions[questions["consensus"]].sort_values(
+        "spread", ascending=False, kind="stable"
+    )
     said = answers[answers["question"].isin(flagged.index)]
-    said = said.assign(role=said["role"].replace("", "unspecified"),
-                       status=said["status"].astype(str))
+    said = said.assign(
+        role=said["role"].replace("", "unspecified"), status=said["status"].astype(str)
+    )
     by_role = said.groupby(["question", "role"], sort=True).agg(
-        value=("value", "mean"), status=("status", "min"), respondents=("value", "size"))
+        value=("value", "mean"), status=("status", "min"), respondents=("value", "size")
+    )
     by_role = by_role.reset_index().sort_values(["question", "value", "role"], kind="stable")
     voices: dict[str, list[Voice]] = {}
     for qid, role, value, status, count in by_role.itertuples(index=False):
-        voices.setdefault(qid, []).append(Voice(
-            role=role, value=None if pd.isna(value) else round(float(value), 2),
-            status="scored" if pd.notna(value) else status, respondents=int(count)))
+        voices.setdefault(qid, []).append(
+            Voice(
+                role=role,
+                value=None if pd.isna(value) else round(float(value), 2),
+                status="scored" if pd.notna(value) else status,
+                respondents=int(count),
+            )
+        )
     return [
-        ConsensusItem(question=str(qid), text=pack.question(str(qid)).text,
-                      perspective=pack.perspective_name(row["perspective"]),
-                      spread=float(row["spread"]), current=float(row["current"]),
-                      voices=tuple(voices.get(str(qid), ())), rated=bool(row["rated"]))
+        ConsensusItem(
+            question=str(qid),
+            text=pack.question(str(qid)).text,
+            perspective=pack.perspective_name(row["perspective"]),
+            spread=float(row["spread"]),
+            current=float(row["current"]),
+            voices=tuple(voices.get(str(qid), ())),
+            rated=bool(row["rated"]),
+        )
         for qid, row in flagged.iterrows()
     ]

@@ -45,8 +45,9 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
     pack = load_pack(packs_root() / "release_management")
     rng = random.Random(7)
     (folder / "interviews").mkdir(parents=True)
-    (folder / "engagement.yaml").write_text(dump_yaml({"customer": "Bench Co",
-                                                       "pack": "release_management"}))
+    (folder / "engagement.yaml").write_text(
+        dump_yaml({"customer": "Bench Co", "pack": "release_management"})
+    )
     for n in range(respondents):
         answers = {}
         for q in pack.questions:
@@ -56,8 +57,10 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
                 answers[q.id] = {"selected": rng.sample(q.option_ids(), 2)}
             else:
                 answers[q.id] = {"text": "Tool X"}
-        doc = {"respondent": {"name": f"Respondent {n}", "role": "release-manager"},
-               "answers": answers}
+        doc = {
+            "respondent": {"name": f"Respondent {n}", "role": "release-manager"},
+            "answers": answers,
+        }
         (folder / "interviews" / f"r{n}.yaml").write_text(dump_yaml(doc))
     return folder
 
@@ -69,10 +72,14 @@ def scoring_figures(temp: Path) -> None:
     folder = synthetic_engagement(temp / "thousand", 1000)
     opened = open_engagement(folder)
     answers = sum(len(i.answers) for i in opened.interviews.values())
-    report(f"score 1,000 respondents in process ({answers:,} answers)",
-           *timed(lambda: score(opened), 5), "< 500 ms")
-    report("assess score --json, 1,000 respondents", *timed(command("score", str(folder),
-                                                                    "--json"), 2))
+    report(
+        f"score 1,000 respondents in process ({answers:,} answers)",
+        *timed(lambda: score(opened), 5),
+        "< 500 ms",
+    )
+    report(
+        "assess score --json, 1,000 respondents", *timed(command("score", str(folder), "--json"), 2)
+    )
 
 
 def answer_save_latency(saves: int = 200, answers: int = 80) -> tuple[float, float]:

@@ -20,9 +20,13 @@ def build(path: Path) -> None:
     normal.font.name = "Arial"
     normal.font.size = Pt(10.5)
     normal.paragraph_format.space_after = Pt(6)
-    for name, size, colour in (("Title", 28, NAVY), ("Subtitle", 14, TEAL),
-                               ("Heading 1", 18, NAVY), ("Heading 2", 14, NAVY),
-                               ("Heading 3", 12, TEAL)):
+    for name, size, colour in (
+        ("Title", 28, NAVY),
+        ("Subtitle", 14, TEAL),
+        ("Heading 1", 18, NAVY),
+        ("Heading 2", 14, NAVY),
+        ("Heading 3", 12, TEAL),
+    ):
         style = styles[name]
         style.font.name = "Arial"
         style.font.size = Pt(size)

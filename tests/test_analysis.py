@@ -50,8 +50,12 @@ def test_consensus_agenda_lists_each_role(assessed) -> None:
 def test_roadmap_windows_and_effort_totals(assessed) -> None:
     windows = {item.id: item.horizon for item in assessed.roadmap}
     # TRAIN quick win → 0–3; ROLES and PLAN tactical medium → 3–12; AUTOMATE strategic → 12+
-    assert windows == {"REC-TRAIN": "0–3 months", "REC-ROLES": "3–12 months",
-                       "REC-PLAN": "3–12 months", "REC-AUTOMATE": "12+ months"}
+    assert windows == {
+        "REC-TRAIN": "0–3 months",
+        "REC-ROLES": "3–12 months",
+        "REC-PLAN": "3–12 months",
+        "REC-AUTOMATE": "12+ months",
+    }
     totals = horizon_totals(assessed.roadmap)
     assert totals["days"].tolist() == [5.0, 40.0, 60.0]  # low 5; medium 20 + 20; high 60
     assert totals["recommendations"].tolist() == [1, 2, 1]
@@ -61,8 +65,10 @@ def test_a_dependant_never_starts_before_its_dependency(assessed) -> None:
     # Make TRAIN depend on AUTOMATE (strategic, 12+): the quick win must wait for it.
     train = next(r for r in assessed.recommendations if r.id == "REC-TRAIN")
     rec = train.recommendation.model_copy(update={"depends_on": ("REC-AUTOMATE",)})
-    ranked = [r if r.id != "REC-TRAIN" else type(r)(**{**vars(r), "recommendation": rec})
-              for r in assessed.recommendations]
+    ranked = [
+        r if r.id != "REC-TRAIN" else type(r)(**{**vars(r), "recommendation": rec})
+        for r in assessed.recommendations
+    ]
     windows = {item.id: item.horizon for item in roadmap(assessed.pack, ranked)}
     assert windows["REC-TRAIN"] == "12+ months"
 
@@ -84,8 +90,10 @@ def test_training_needs_rescale_maturity_to_the_skill_scale(assessed) -> None:
     needs = [(n.role, n.skill, n.required, n.current, n.gap) for n in assessed.training]
     # planning ← SP-PEO-01 2.0 → 2.0 / 5 × 3 = 1.2; leadership ← SP-PEO-02 2.0 → 1.2
     # lead needs planning 3 (gap 1.8) and leadership 2 (gap 0.8); engineer needs planning 1: met
-    assert needs == [("Process lead", "Planning", 3, 1.2, 1.8),
-                     ("Process lead", "Leadership", 2, 1.2, 0.8)]
+    assert needs == [
+        ("Process lead", "Planning", 3, 1.2, 1.8),
+        ("Process lead", "Leadership", 2, 1.2, 0.8),
+    ]
     assert assessed.training[0].covers == ("Plan templates", "Estimating")
 
 

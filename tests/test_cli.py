@@ -122,9 +122,14 @@ def test_unknown_deliverable(cli, small: Path, tmp_path: Path, deliverable: str)
 
 
 def test_score_table_treats_customer_text_as_text(cli, tmp_path: Path, capsys) -> None:
-    folder = write_engagement(tmp_path / "e", {"customer": "[bold]Acme[/] [/x]"},
-                              {"a": interview("[red]A", "[/]manager", SP_PEO_01=1),
-                               "b": interview("B", "engineer", SP_PEO_01=4)})
+    folder = write_engagement(
+        tmp_path / "e",
+        {"customer": "[bold]Acme[/] [/x]"},
+        {
+            "a": interview("[red]A", "[/]manager", SP_PEO_01=1),
+            "b": interview("B", "engineer", SP_PEO_01=4),
+        },
+    )
     result = cli("score", folder)
     assert result.code == 0, result.err
     assert "[bold]Acme[/] [/x]" in result.out

@@ -16,8 +16,15 @@ from tests.views import view
 
 PACK = str(ROOT / "questionnaires" / "release_management")
 EXPECTED_FILES = {
-    "analysis-report.docx", "analysis-report.pdf", "strategic-plan.docx", "training-plan.docx",
-    "executive-deck.pptx", "process-guide.docx", "sipoc.docx", "sipoc.xlsx", "scores.xlsx",
+    "analysis-report.docx",
+    "analysis-report.pdf",
+    "strategic-plan.docx",
+    "training-plan.docx",
+    "executive-deck.pptx",
+    "process-guide.docx",
+    "sipoc.docx",
+    "sipoc.xlsx",
+    "scores.xlsx",
 }
 HOSTILE = "{{7*7}} {% for x in y %}{% endfor %} <script>alert(1)</script> A & B <Ltd>"
 
@@ -28,18 +35,34 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
     out = tmp_path_factory.mktemp("example-out")
     assert main(["generate", str(ROOT / "examples" / "northwind-release"), "--out", str(out)]) == 0
-    scores = json.loads(subprocess.run(
-        [str(Path(shutil.which("assess") or ROOT / ".venv" / "bin" / "assess")), "score",
-         str(ROOT / "examples" / "northwind-release"), "--json"],
-        capture_output=True, text=True, check=True).stdout)
+    scores = json.loads(
+        subprocess.run(
+            [
+                str(Path(shutil.which("assess") or ROOT / ".venv" / "bin" / "assess")),
+                "score",
+                str(ROOT / "examples" / "northwind-release"),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     return out, scores
 
 
 def test_generate_writes_every_deliverable_and_each_reopens(example) -> None:
     out, _ = example
     assert {p.name for p in out.iterdir()} == EXPECTED_FILES
-    assert set(DELIVERABLES) == {"analysis-report", "strategic-plan", "training-plan",
-                                 "executive-deck", "process-guide", "sipoc", "scores"}
+    assert set(DELIVERABLES) == {
+        "analysis-report",
+        "strategic-plan",
+        "training-plan",
+        "executive-deck",
+        "process-guide",
+        "sipoc",
+        "scores",
+    }
     for path in out.iterdir():
         assert view(path).strip(), path.name
 
@@ -51,11 +74,18 @@ def test_scores_workbook_equals_the_score_document(example) -> None:
     book = load_workbook(out / "scores.xlsx", read_only=True)
     summary = list(book["Summary"].iter_rows(min_row=4, values_only=True))
     for row, expected in zip(summary, scores["perspectives"], strict=False):
-        assert row[:4] == (expected["name"], expected["current"], expected["target"],
-                           expected["gap"])
+        assert row[:4] == (
+            expected["name"],
+            expected["current"],
+            expected["target"],
+            expected["gap"],
+        )
     assert summary[len(scores["perspectives"])][:4] == (
-        "Overall", scores["overall"]["current"], scores["overall"]["target"],
-        scores["overall"]["gap"])
+        "Overall",
+        scores["overall"]["current"],
+        scores["overall"]["target"],
+        scores["overall"]["gap"],
+    )
     questions = {r[0]: r for r in book["Questions"].iter_rows(min_row=2, values_only=True)}
     for q in scores["questions"]:
         assert questions[q["id"]][4:7] == (q["current"], q["target"], q["gap"])
@@ -67,7 +97,7 @@ def test_the_pdf_report_prints_the_score_document_numbers(example) -> None:
     out, scores = example
     text = view(out / "analysis-report.pdf")
     overall = scores["overall"]
-    assert (f"scores {overall['current']:.2f} out of 5" in text.replace("\n", " "))
+    assert f"scores {overall['current']:.2f} out of 5" in text.replace("\n", " ")
     for p in scores["perspectives"]:
         assert f"{p['name']} {p['current']:.2f} {p['target']:.2f} {p['gap']:.2f}" in text
     assert "Page 1 of" not in text.split("## page 2")[0]  # no footer on the cover
@@ -79,16 +109,28 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from assessment.cli import main
 
     root = tmp_path_factory.mktemp("hostile")
-    note = ("\x0bvertical tab \x00 nul \x1b[31mred\x1b[0m \ufffe " + HOSTILE
-            + ' <img src="file:///etc/passwd"> <style>body{background:url(http://example.com/x)}'
-            "</style>")
-    folder = write_engagement(root / "e", {"customer": HOSTILE + "\x0b", "pack": PACK,
-                                           "organisation": "=HYPERLINK(\"http://x\")"}, {
-        "a": interview("A", "Release manager\x1b[2J", RM_PRO_01={"level": 1, "note": note},
-                       RM_PRO_12={"level": 1, "note": note}, RM_TEC_01={"level": 2}),
-        "b": interview("B", "Operations", RM_PRO_01={"level": 4, "note": note},
-                       RM_PRO_12={"level": 3}),
-    })
+    note = (
+        "\x0bvertical tab \x00 nul \x1b[31mred\x1b[0m \ufffe "
+        + HOSTILE
+        + ' <img src="file:///etc/passwd"> <style>body{background:url(http://example.com/x)}'
+        "</style>"
+    )
+    folder = write_engagement(
+        root / "e",
+        {"customer": HOSTILE + "\x0b", "pack": PACK, "organisation": '=HYPERLINK("http://x")'},
+        {
+            "a": interview(
+                "A",
+                "Release manager\x1b[2J",
+                RM_PRO_01={"level": 1, "note": note},
+                RM_PRO_12={"level": 1, "note": note},
+                RM_TEC_01={"level": 2},
+            ),
+            "b": interview(
+                "B", "Operations", RM_PRO_01={"level": 4, "note": note}, RM_PRO_12={"level": 3}
+            ),
+        },
+    )
     out = root / "out"
     assert main(["generate", str(folder), "--out", str(out)]) == 0
     return out
@@ -122,8 +164,19 @@ def test_libreoffice_opens_every_office_file(example, tmp_path: Path) -> None:
     out, _ = example
     files = sorted(str(p) for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
     result = subprocess.run(
-        ["libreoffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), *files],
-        capture_output=True, text=True, timeout=240)
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *files,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     made = {p.stem for p in tmp_path.glob("*.pdf")}
     assert made == {Path(f).stem for f in files}, result.stdout + result.stderr

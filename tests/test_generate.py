@@ -45,8 +45,10 @@ def test_the_report_tables_show_the_score_document_numbers(generated) -> None:
         "Overall",
         *(f"{scores['overall'][k]:.2f}" for k in ("current", "target", "gap")),
     ]
-    question_rows = {row[0].split()[0]: row for row in table_with(document, "Question",
-                                                                  "Perspective", "Current")[1:]}
+    question_rows = {
+        row[0].split()[0]: row
+        for row in table_with(document, "Question", "Perspective", "Current")[1:]
+    }
     for q in scores["questions"]:
         if q["type"] != "text":
             row = question_rows[q["id"]]
@@ -58,10 +60,19 @@ def test_the_report_sections_come_in_order(generated) -> None:
     out, scores = generated
     document = docx.Document(str(out / "analysis-report.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Document control", "Executive summary", "Scope and approach",
-                        "Current state", "Desired future state", "Gap analysis",
-                        "Consensus items", "Alternatives", "Recommendations",
-                        "Appendix A: Method", "Appendix B: Question-level scores"]
+    assert headings == [
+        "Document control",
+        "Executive summary",
+        "Scope and approach",
+        "Current state",
+        "Desired future state",
+        "Gap analysis",
+        "Consensus items",
+        "Alternatives",
+        "Recommendations",
+        "Appendix A: Method",
+        "Appendix B: Question-level scores",
+    ]
     level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     ranked = [f"{r['rank']}. {r['title']}" for r in scores["recommendations"]]
     assert level2[-len(ranked) :] == ranked

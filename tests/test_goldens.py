@@ -51,9 +51,14 @@ def test_goldens_match_every_generated_file(generated: Path) -> None:
             continue
         expected = golden.read_text(encoding="utf-8")
         if actual != expected:
-            diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                        f"golden/{golden.name}", f"generated/{path.name}",
-                                        lineterm="", n=1)
+            diff = difflib.unified_diff(
+                expected.splitlines(),
+                actual.splitlines(),
+                f"golden/{golden.name}",
+                f"generated/{path.name}",
+                lineterm="",
+                n=1,
+            )
             failures.append("\n".join(list(diff)[:40]))
     stale = {g.name for g in GOLDENS.glob("*.txt")} - {f"{p.name}.txt" for p in files}
     failures += [f"{name}: golden for a file no longer generated" for name in sorted(stale)]

@@ -15,8 +15,11 @@ EXAMPLE = ROOT / "examples" / "northwind-release"
 
 def test_the_notebook_is_stored_without_outputs() -> None:
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    assert all(not c.get("outputs") and not c.get("execution_count") for c in cells
-               if c["cell_type"] == "code")
+    assert all(
+        not c.get("outputs") and not c.get("execution_count")
+        for c in cells
+        if c["cell_type"] == "code"
+    )
     assert any("parameters" in c["metadata"].get("tags", []) for c in cells)
 
 
@@ -24,8 +27,12 @@ def test_the_notebook_runs_on_the_example_engagement() -> None:
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     parameters = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     parameters.source = f"engagement = {str(EXAMPLE)!r}"
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    ).execute()
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "\n".join(o.get("text", "") for o in outputs)

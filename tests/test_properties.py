@@ -37,22 +37,35 @@ def answers(draw: st.DrawFn) -> dict:
 def engagements(draw: st.DrawFn) -> Opened:
     count = draw(st.integers(1, 6))
     interviews = {
-        f"r{i}": Interview.model_validate({
-            "respondent": {"name": f"R{i}", "role": draw(st.sampled_from(["manager", "engineer"]))},
-            "answers": draw(answers()),
-        })
+        f"r{i}": Interview.model_validate(
+            {
+                "respondent": {
+                    "name": f"R{i}",
+                    "role": draw(st.sampled_from(["manager", "engineer"])),
+                },
+                "answers": draw(answers()),
+            }
+        )
         for i in range(count)
     }
-    targets = {"default": draw(st.integers(0, 5)),
-               "perspectives": {"process": draw(st.integers(0, 5))}}
+    targets = {
+        "default": draw(st.integers(0, 5)),
+        "perspectives": {"process": draw(st.integers(0, 5))},
+    }
     ratings = {}
     if draw(st.booleans()):
-        ratings[draw(st.sampled_from(SCALE))] = {"level": draw(st.integers(0, 5)),
-                                                 "rationale": "workshop"}
-    engagement = Engagement.model_validate({"customer": "P", "targets": targets,
-                                            "ratings": ratings,
-                                            "priorities": draw(st.sampled_from(
-                                                [[], ["REC-AUTOMATE"], ["REC-PLAN", "REC-TRAIN"]]))})
+        ratings[draw(st.sampled_from(SCALE))] = {
+            "level": draw(st.integers(0, 5)),
+            "rationale": "workshop",
+        }
+    engagement = Engagement.model_validate(
+        {
+            "customer": "P",
+            "targets": targets,
+            "ratings": ratings,
+            "priorities": draw(st.sampled_from([[], ["REC-AUTOMATE"], ["REC-PLAN", "REC-TRAIN"]])),
+        }
+    )
     return Opened(Path("."), engagement, interviews, PACK)
 
 
@@ -79,8 +92,17 @@ def test_a_respondent_at_the_mean_changes_no_mean(opened: Opened) -> None:
     answers = answer_frame(PACK, opened.interviews)
     before = question_frame(PACK, opened.engagement, answers)
     means = answers[answers["status"] == "scored"].groupby("question")["value"].mean()
-    extra = pd.DataFrame({"respondent": "at-mean", "role": "x", "question": means.index,
-                          "value": means.values, "status": "scored", "note": "", "text": ""})
+    extra = pd.DataFrame(
+        {
+            "respondent": "at-mean",
+            "role": "x",
+            "question": means.index,
+            "value": means.values,
+            "status": "scored",
+            "note": "",
+            "text": "",
+        }
+    )
     after = question_frame(PACK, opened.engagement, pd.concat([answers, extra]))
     pd.testing.assert_series_equal(before["mean"], after["mean"], check_exact=False, atol=1e-9)
 

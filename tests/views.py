@@ -16,18 +16,22 @@ def docx_view(path: Path) -> str:
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(str(path))
-    lines = [f"# sections: {len(document.sections)}, orientation: "
-             + ", ".join(str(s.orientation).split(".")[-1].split(" ")[0] for s in document.sections)]
+    lines = [
+        f"# sections: {len(document.sections)}, orientation: "
+        + ", ".join(str(s.orientation).split(".")[-1].split(" ")[0] for s in document.sections)
+    ]
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             if block.text.strip():
                 lines.append(f"{block.style.name}: {block.text}")
-            elif block._p.xpath(".//pic:pic"):  # noqa: SLF001
+            elif block._p.xpath(".//pic:pic"):
                 lines.append(f"{block.style.name}: [picture]")
         elif isinstance(block, Table):
             lines.append(f"[table {len(block.rows)}x{len(block.columns)}]")
-            lines += ["| " + " | ".join(c.text.replace("\n", " / ") for c in row.cells)
-                      for row in block.rows]
+            lines += [
+                "| " + " | ".join(c.text.replace("\n", " / ") for c in row.cells)
+                for row in block.rows
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -46,8 +50,7 @@ def pptx_view(path: Path) -> str:
                 lines.append(f"chart {chart.chart_type}: {list(chart.plots[0].categories)}")
                 lines += [f"  {s.name}: {list(s.values)}" for s in chart.plots[0].series]
             if getattr(shape, "has_table", False) and shape.has_table:
-                lines += ["| " + " | ".join(c.text for c in row.cells)
-                          for row in shape.table.rows]
+                lines += ["| " + " | ".join(c.text for c in row.cells) for row in shape.table.rows]
         if slide.has_notes_slide:
             lines.append("notes: " + slide.notes_slide.notes_text_frame.text.replace("\n", " / "))
     return "\n".join(lines) + "\n"
@@ -73,8 +76,9 @@ def pdf_view(path: Path) -> str:
     lines = [f"# pages: {len(reader.pages)}"]
     for number, page in enumerate(reader.pages, start=1):
         lines.append(f"## page {number}")
-        lines += [line.rstrip() for line in (page.extract_text() or "").splitlines()
-                  if line.strip()]
+        lines += [
+            line.rstrip() for line in (page.extract_text() or "").splitlines() if line.strip()
+        ]
     return "\n".join(lines) + "\n"
 
 

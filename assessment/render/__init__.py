@@ -56,14 +56,16 @@ _CONTEXT: Context | None = None
 
 def _jobs(module: str) -> tuple[str, ...]:
     """A module renders with `render`, or lists its independent jobs in JOBS."""
-    return tuple(getattr(importlib.import_module(f"assessment.render.{module}"), "JOBS",
-                         ("render",)))
+    return tuple(
+        getattr(importlib.import_module(f"assessment.render.{module}"), "JOBS", ("render",))
+    )
 
 
 def _run(module: str, job: str, out: Path) -> list[Path]:
     assert _CONTEXT is not None
     render: Callable[[Context, Path], list[Path]] = getattr(
-        importlib.import_module(f"assessment.render.{module}"), job)
+        importlib.import_module(f"assessment.render.{module}"), job
+    )
     return render(_CONTEXT, out)
 
 

@@ -45,13 +45,17 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
     console.print(table)
 
     if assessment.consensus:
-        agenda = Table(title=f"Consensus needed: {len(assessment.consensus)} questions where "
-                       "answers differ by 2 levels or more", title_justify="left")
+        agenda = Table(
+            title=f"Consensus needed: {len(assessment.consensus)} questions where "
+            "answers differ by 2 levels or more",
+            title_justify="left",
+        )
         for column in ("Question", "Spread", "What each role said"):
             agenda.add_column(column, justify="right" if column == "Spread" else "left")
         for item in assessment.consensus[:8]:
-            said = "; ".join(f"{v.role} {fmt(v.value) if v.value is not None else v.status}"
-                             for v in item.voices)
+            said = "; ".join(
+                f"{v.role} {fmt(v.value) if v.value is not None else v.status}" for v in item.voices
+            )
             if item.rated:
                 said += f" → rated {fmt(item.current)}"
             agenda.add_row(item.question, fmt(item.spread), _t(said))
@@ -64,8 +68,13 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
             top.add_column(column)
         for ranked in assessment.recommendations[:5]:
             rec = ranked.recommendation
-            flags = ", ".join(f for f, on in (("quick win", ranked.quick_win),
-                                              ("customer priority", ranked.customer_priority))
-                              if on)
+            flags = ", ".join(
+                f
+                for f, on in (
+                    ("quick win", ranked.quick_win),
+                    ("customer priority", ranked.customer_priority),
+                )
+                if on
+            )
             top.add_row(str(ranked.rank), _t(rec.title), rec.horizon, rec.effort, flags)
         console.print(top)

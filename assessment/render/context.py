@@ -139,22 +139,31 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         respondents_by_role=_roles(assessment),
         method=METHOD,
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
-        phases=[{"name": clean(p.name), "description": clean(p.description)}
-                for p in info.phases],
-        perspective_info=[{"name": clean(p.name), "description": clean(p.description)}
-                          for p in info.perspectives],
+        phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
+        perspective_info=[
+            {"name": clean(p.name), "description": clean(p.description)} for p in info.perspectives
+        ],
         findings=narrative.key_findings(assessment),
         evidence=narrative.evidence(assessment),
         consensus=_consensus(assessment),
-        ratings=[{"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
-                 for qid, r in sorted(engagement.ratings.items())],
+        ratings=[
+            {"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
+            for qid, r in sorted(engagement.ratings.items())
+        ],
         targets=_targets(assessment),
         activities=_activities(assessment),
-        roadmap=[{**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
-                 for item in assessment.roadmap],
-        horizons=[{"horizon": str(h), "recommendations": str(int(row["recommendations"])),
-                   "days": f"{row['days']:.0f}"}
-                  for h, row in horizon_totals(assessment.roadmap).iterrows()],
+        roadmap=[
+            {**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
+            for item in assessment.roadmap
+        ],
+        horizons=[
+            {
+                "horizon": str(h),
+                "recommendations": str(int(row["recommendations"])),
+                "days": f"{row['days']:.0f}",
+            }
+            for h, row in horizon_totals(assessment.roadmap).iterrows()
+        ],
         alternatives=_alternatives(assessment),
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
@@ -249,10 +258,22 @@ def _roles(assessment: Assessment) -> list[tuple[str, int]]:
 
 def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
     return [
-        {"question": c.question, "text": clean(c.text), "perspective": clean(c.perspective),
-         "spread": fmt(c.spread), "current": fmt(c.current), "rated": c.rated,
-         "voices": [{"role": clean(v.role), "said": fmt(v.value) if v.value is not None
-                     else v.status, "respondents": str(v.respondents)} for v in c.voices]}
+        {
+            "question": c.question,
+            "text": clean(c.text),
+            "perspective": clean(c.perspective),
+            "spread": fmt(c.spread),
+            "current": fmt(c.current),
+            "rated": c.rated,
+            "voices": [
+                {
+                    "role": clean(v.role),
+                    "said": fmt(v.value) if v.value is not None else v.status,
+                    "respondents": str(v.respondents),
+                }
+                for v in c.voices
+            ],
+        }
         for c in assessment.consensus
     ]
 
@@ -260,10 +281,14 @@ def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
 def _targets(assessment: Assessment) -> list[dict[str, str]]:
     targets = assessment.engagement.targets
     rows = [{"scope": "Default for every question", "target": str(targets.default)}]
-    rows += [{"scope": f"{assessment.pack.perspective_name(pid)} perspective",
-              "target": str(level)} for pid, level in sorted(targets.perspectives.items())]
-    rows += [{"scope": f"Question {qid}", "target": str(level)}
-             for qid, level in sorted(targets.questions.items())]
+    rows += [
+        {"scope": f"{assessment.pack.perspective_name(pid)} perspective", "target": str(level)}
+        for pid, level in sorted(targets.perspectives.items())
+    ]
+    rows += [
+        {"scope": f"Question {qid}", "target": str(level)}
+        for qid, level in sorted(targets.questions.items())
+    ]
     return rows
 
 
@@ -287,54 +312,73 @@ def _activities(assessment: Assessment) -> dict[str, Any]:
 def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
     names = {p.id: clean(p.name) for p in assessment.pack.info.perspectives}
     return [
-        {"name": a.name, "description": a.description, "count": str(len(a.recommendations)),
-         "recommendations": list(a.recommendations), "days": f"{a.days:.0f}",
-         "overall": fmt(a.overall),
-         "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
-         "open_gaps": str(len(a.open_gaps))}
+        {
+            "name": a.name,
+            "description": a.description,
+            "count": str(len(a.recommendations)),
+            "recommendations": list(a.recommendations),
+            "days": f"{a.days:.0f}",
+            "overall": fmt(a.overall),
+            "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
+            "open_gaps": str(len(a.open_gaps)),
+        }
         for a in assessment.alternatives
     ]
 
 
 def _training(assessment: Assessment) -> list[dict[str, Any]]:
     return [
-        {"role": clean(t.role), "skill": clean(t.skill), "required": str(t.required),
-         "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
-         "gap": DASH if t.gap is None else f"{t.gap:.1f}",
-         "covers": [clean(c) for c in t.covers], "format": clean(t.format),
-         "days": DASH if t.days is None else f"{t.days:g}"}
+        {
+            "role": clean(t.role),
+            "skill": clean(t.skill),
+            "required": str(t.required),
+            "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
+            "gap": DASH if t.gap is None else f"{t.gap:.1f}",
+            "covers": [clean(c) for c in t.covers],
+            "format": clean(t.format),
+            "days": DASH if t.days is None else f"{t.days:g}",
+        }
         for t in assessment.training
     ]
 
 
 def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
-    return {"labels": [clean(p["name"]) for p in doc["perspectives"]],
-            "current": [p["current"] for p in doc["perspectives"]],
-            "target": [p["target"] for p in doc["perspectives"]]}
+    return {
+        "labels": [clean(p["name"]) for p in doc["perspectives"]],
+        "current": [p["current"] for p in doc["perspectives"]],
+        "target": [p["target"] for p in doc["perspectives"]],
+    }
 
 
 def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
     series = _series(doc)
     drawn = {
-        "radar": (charts.radar(series["labels"], series["current"], series["target"]),
-                  "Current and target maturity by perspective"),
-        "bars": (charts.bars(series["labels"], series["current"], series["target"]),
-                 "Current and target maturity by perspective"),
+        "radar": (
+            charts.radar(series["labels"], series["current"], series["target"]),
+            "Current and target maturity by perspective",
+        ),
+        "bars": (
+            charts.bars(series["labels"], series["current"], series["target"]),
+            "Current and target maturity by perspective",
+        ),
     }
     if assessment.roadmap:
         drawn["timeline"] = (_timeline(assessment), "Roadmap: work by phase and horizon")
     activities = _activities(assessment)
     if activities["rows"]:
-        drawn["heatmap"] = (charts.heatmap(activities["rows"], activities["columns"],
-                                           activities["values"]),
-                            "Current maturity by key activity and perspective")
-    return {name: Chart(charts.png(fig), caption)
-            for name, (fig, caption) in drawn.items()}
+        drawn["heatmap"] = (
+            charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
+            "Current maturity by key activity and perspective",
+        )
+    return {name: Chart(charts.png(fig), caption) for name, (fig, caption) in drawn.items()}
 
 
 def _timeline(assessment: Assessment) -> Any:
-    lanes = [p.name for p in assessment.pack.info.phases
-             if any(i.phase == p.name for i in assessment.roadmap)]
+    lanes = [
+        p.name
+        for p in assessment.pack.info.phases
+        if any(i.phase == p.name for i in assessment.roadmap)
+    ]
     cells = {}
     for lane, phase in enumerate(lanes):
         for window, horizon in enumerate(HORIZONS):
@@ -352,5 +396,6 @@ def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
     result: dict[str, list[dict[str, str]]] = {}
     for answer in answers.itertuples():
         result.setdefault(str(answer.question), []).append(
-            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)})
+            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)}
+        )
     return result

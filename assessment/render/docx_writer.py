@@ -36,7 +36,7 @@ def write_docx(outline: Outline, generated: dt.datetime, target: Path) -> Path:
     return target
 
 
-def _place(doc, block) -> None:  # type: ignore[no-untyped-def]  # noqa: C901
+def _place(doc, block) -> None:  # type: ignore[no-untyped-def]
     if isinstance(block, Cover):
         for _ in range(6):
             doc.add_paragraph()
@@ -63,9 +63,14 @@ def _place(doc, block) -> None:  # type: ignore[no-untyped-def]  # noqa: C901
         doc.add_paragraph(f"“{block.text}”", style="Quote")
         doc.add_paragraph(f"— {block.attribution}", style="Caption")
     elif isinstance(block, Table):
-        parts.table(doc, block.header, block.rows, block.widths,
-                    emphasis=[i in block.emphasis for i in range(len(block.rows))],
-                    numeric=block.numeric)
+        parts.table(
+            doc,
+            block.header,
+            block.rows,
+            block.widths,
+            emphasis=[i in block.emphasis for i in range(len(block.rows))],
+            numeric=block.numeric,
+        )
         if block.caption:
             parts.caption(doc, block.caption)
     elif isinstance(block, Figure):

@@ -30,32 +30,39 @@ def key_findings(assessment: Assessment) -> list[str]:
     weakest = p.sort_values(["gap", "current"], ascending=[False, True]).iloc[0]
     findings.append(
         f"{weakest['name']} shows the widest gap: {_fmt(weakest['current'])} against a target "
-        f"of {_fmt(weakest['target'])} (gap {_fmt(weakest['gap'])}).")
+        f"of {_fmt(weakest['target'])} (gap {_fmt(weakest['gap'])})."
+    )
     strongest = p.sort_values("current", ascending=False).iloc[0]
     if strongest.name != weakest.name:
         findings.append(
             f"{strongest['name']} is the strongest perspective at {_fmt(strongest['current'])} "
-            f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on.")
+            f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on."
+        )
     q = assessment.questions[assessment.questions["type"] != "text"]
     low = q[q["current"] < 2].sort_values(["current", "weight"], ascending=[True, False])
     if not low.empty:
         findings.append(
             f"{len(low)} of {int(q['current'].notna().sum())} scored practices are below "
-            f"Repeatable (2), among them: {_short(low.iloc[0]['text'], assessment)}")
+            f"Repeatable (2), among them: {_short(low.iloc[0]['text'], assessment)}"
+        )
     if assessment.consensus:
         findings.append(
             f"Respondents disagree by two levels or more on {len(assessment.consensus)} "
-            "questions; a consensus workshop should settle them before the plan is fixed.")
+            "questions; a consensus workshop should settle them before the plan is fixed."
+        )
     quick = [r for r in assessment.recommendations if r.quick_win]
     if quick:
         findings.append(
             f"{len(quick)} quick wins (low effort, each closing at least one level) can start "
-            f"within three months, beginning with: {clean(quick[0].recommendation.title)}.")
+            f"within three months, beginning with: {clean(quick[0].recommendation.title)}."
+        )
     return findings[:5]
 
 
 def _short(text: str, assessment: Assessment) -> str:
-    filled = fill(clean(text), clean(assessment.customer), clean(assessment.engagement.organisation))
+    filled = fill(
+        clean(text), clean(assessment.customer), clean(assessment.engagement.organisation)
+    )
     return filled if len(filled) <= 140 else filled[:137].rsplit(" ", 1)[0] + "…"
 
 
@@ -65,15 +72,20 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
     q = assessment.questions
     asked = q[["perspective", "gap", "text"]].rename(columns={"text": "asked"})
     joined = notes.merge(asked, left_on="question", right_index=True)
-    joined = joined.sort_values(["gap", "question", "role"], ascending=[False, True, True],
-                                kind="stable")
+    joined = joined.sort_values(
+        ["gap", "question", "role"], ascending=[False, True, True], kind="stable"
+    )
     result: dict[str, list[dict[str, str]]] = {}
     for pid, group in joined.groupby("perspective", sort=False):
         rows = group.drop_duplicates("question").head(EVIDENCE_PER_PERSPECTIVE)
         result[str(pid)] = [
-            {"question": r.question, "text": _short(r.asked, assessment),
-             "role": clean(r.role) or "respondent", "note": clean(r.note),
-             "value": _fmt(r.value) if r.status == "scored" else str(r.status)}
+            {
+                "question": r.question,
+                "text": _short(r.asked, assessment),
+                "role": clean(r.role) or "respondent",
+                "note": clean(r.note),
+                "value": _fmt(r.value) if r.status == "scored" else str(r.status),
+            }
             for r in rows.itertuples()
         ]
     return result
@@ -89,12 +101,14 @@ def next_steps(assessment: Assessment) -> list[dict[str, str]]:
             continue
         items = [i for i in assessment.roadmap if i.horizon == horizon]
         phases = sorted({i.phase for i in items})
-        steps.append({
-            "horizon": horizon,
-            "step": f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
-                    + "; ".join(clean(i.title) for i in items[:3])
-                    + ("; …" if count > 3 else ""),
-            "size": f"{totals.loc[horizon, 'days']:.0f} person-days",
-            "scope": ", ".join(phases),
-        })
+        steps.append(
+            {
+                "horizon": horizon,
+                "step": f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
+                + "; ".join(clean(i.title) for i in items[:3])
+                + ("; …" if count > 3 else ""),
+                "size": f"{totals.loc[horizon, 'days']:.0f} person-days",
+                "scope": ", ".join(phases),
+            }
+        )
     return steps

@@ -26,11 +26,15 @@ STYLESHEET = "report.css"
 
 def html_for(outline: Outline, generated: dt.datetime) -> str:
     """The intermediate HTML (also kept for golden views)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
-        enabled_extensions=("html", "j2"), default=True), undefined=StrictUndefined)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
+        undefined=StrictUndefined,
+    )
     blocks, toc = _annotate(outline)
-    return env.get_template(TEMPLATE).render(outline=outline, blocks=blocks, toc=toc,
-                                             generated=generated.isoformat())
+    return env.get_template(TEMPLATE).render(
+        outline=outline, blocks=blocks, toc=toc, generated=generated.isoformat()
+    )
 
 
 def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -62,8 +66,11 @@ def write_pdf(outline: Outline, generated: dt.datetime, target: Path) -> Path:
                 return super().fetch(url, headers)
             raise AssessError(f"refused to fetch {url[:80]}")
 
-    html = HTML(string=html_for(outline, generated), base_url=str(TEMPLATES) + "/",
-                url_fetcher=BundledOnly())
+    html = HTML(
+        string=html_for(outline, generated),
+        base_url=str(TEMPLATES) + "/",
+        url_fetcher=BundledOnly(),
+    )
     with replacing(target) as temp:
         html.write_pdf(str(temp))
     return target

@@ -19,46 +19,172 @@ def render(context: Context, out: Path) -> list[Path]:
     doc = context.scores
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, "Summary", ("Perspective", "Current", "Target", "Gap", "Level", "Scored",
-                             "Questions"),
-           [(p["name"], p["current"], p["target"], p["gap"], p["level"], p["scored"],
-             p["questions"]) for p in doc["perspectives"]]
-           + [("Overall", doc["overall"]["current"], doc["overall"]["target"],
-               doc["overall"]["gap"], doc["overall"]["level"], None, None)],
-           title=f"{context.customer} · {context.process} · maturity by perspective")
-    _sheet(book, "Questions", ("Question", "Perspective", "Type", "Weight", "Current", "Target",
-                               "Gap", "Responses", "NA", "Unknown", "Spread", "Rated",
-                               "Consensus", "Text"),
-           [(q["id"], q["perspective"], q["type"], q["weight"], q["current"], q["target"],
-             q["gap"], q["responses"], q["na"], q["unknown"], q["spread"],
-             "yes" if q["rated"] else "", "yes" if q["consensus"] else "", text)
-            for q, text in zip(doc["questions"], _question_texts(context), strict=True)])
+    _sheet(
+        book,
+        "Summary",
+        ("Perspective", "Current", "Target", "Gap", "Level", "Scored", "Questions"),
+        [
+            (
+                p["name"],
+                p["current"],
+                p["target"],
+                p["gap"],
+                p["level"],
+                p["scored"],
+                p["questions"],
+            )
+            for p in doc["perspectives"]
+        ]
+        + [
+            (
+                "Overall",
+                doc["overall"]["current"],
+                doc["overall"]["target"],
+                doc["overall"]["gap"],
+                doc["overall"]["level"],
+                None,
+                None,
+            )
+        ],
+        title=f"{context.customer} · {context.process} · maturity by perspective",
+    )
+    _sheet(
+        book,
+        "Questions",
+        (
+            "Question",
+            "Perspective",
+            "Type",
+            "Weight",
+            "Current",
+            "Target",
+            "Gap",
+            "Responses",
+            "NA",
+            "Unknown",
+            "Spread",
+            "Rated",
+            "Consensus",
+            "Text",
+        ),
+        [
+            (
+                q["id"],
+                q["perspective"],
+                q["type"],
+                q["weight"],
+                q["current"],
+                q["target"],
+                q["gap"],
+                q["responses"],
+                q["na"],
+                q["unknown"],
+                q["spread"],
+                "yes" if q["rated"] else "",
+                "yes" if q["consensus"] else "",
+                text,
+            )
+            for q, text in zip(doc["questions"], _question_texts(context), strict=True)
+        ],
+    )
     roles = doc["by_role"]
     perspective_ids = [p["id"] for p in doc["perspectives"]]
-    _sheet(book, "By role", ("Role", *(p["name"] for p in doc["perspectives"])),
-           [(role, *(values.get(pid) for pid in perspective_ids))
-            for role, values in roles.items()])
-    _sheet(book, "Consensus", ("Question", "Spread", "Current", "Role", "Said"),
-           [(c["question"], c["spread"], c["current"], v["role"], v["value"] if v["value"]
-             is not None else v["status"]) for c in doc["consensus"] for v in c["voices"]])
-    _sheet(book, "Recommendations", ("Rank", "Id", "Title", "Perspective", "Horizon", "Phase",
-                                     "Effort", "Impact", "Priority", "Quick win",
-                                     "Customer priority", "Questions"),
-           [(r["rank"], r["id"], r["title"], r["perspective"], r["horizon"], r["phase"],
-             r["effort"], r["impact"], r["priority"], "yes" if r["quick_win"] else "",
-             "yes" if r["customer_priority"] else "", ", ".join(r["questions"]))
-            for r in doc["recommendations"]])
-    _sheet(book, "Roadmap", ("Rank", "Id", "Phase", "Horizon", "Effort", "Days", "Depends on"),
-           [(r["rank"], r["id"], r["phase"], r["horizon"], r["effort"], r["days"],
-             ", ".join(r["depends_on"])) for r in doc["roadmap"]])
-    _sheet(book, "Alternatives", ("Path", "Recommendations", "Days", "Overall",
-                                  *perspective_ids, "Open gaps"),
-           [(a["name"], len(a["recommendations"]), a["days"], a["overall"],
-             *(a["reaches"][pid] for pid in perspective_ids), len(a["open_gaps"]))
-            for a in doc["alternatives"]])
-    _sheet(book, "Training", ("Role", "Skill", "Required", "Current", "Gap"),
-           [(t["role"], t["skill"], t["required"], t["current"], t["gap"])
-            for t in doc["training"]])
+    _sheet(
+        book,
+        "By role",
+        ("Role", *(p["name"] for p in doc["perspectives"])),
+        [(role, *(values.get(pid) for pid in perspective_ids)) for role, values in roles.items()],
+    )
+    _sheet(
+        book,
+        "Consensus",
+        ("Question", "Spread", "Current", "Role", "Said"),
+        [
+            (
+                c["question"],
+                c["spread"],
+                c["current"],
+                v["role"],
+                v["value"] if v["value"] is not None else v["status"],
+            )
+            for c in doc["consensus"]
+            for v in c["voices"]
+        ],
+    )
+    _sheet(
+        book,
+        "Recommendations",
+        (
+            "Rank",
+            "Id",
+            "Title",
+            "Perspective",
+            "Horizon",
+            "Phase",
+            "Effort",
+            "Impact",
+            "Priority",
+            "Quick win",
+            "Customer priority",
+            "Questions",
+        ),
+        [
+            (
+                r["rank"],
+                r["id"],
+                r["title"],
+                r["perspective"],
+                r["horizon"],
+                r["phase"],
+                r["effort"],
+                r["impact"],
+                r["priority"],
+                "yes" if r["quick_win"] else "",
+                "yes" if r["customer_priority"] else "",
+                ", ".join(r["questions"]),
+            )
+            for r in doc["recommendations"]
+        ],
+    )
+    _sheet(
+        book,
+        "Roadmap",
+        ("Rank", "Id", "Phase", "Horizon", "Effort", "Days", "Depends on"),
+        [
+            (
+                r["rank"],
+                r["id"],
+                r["phase"],
+                r["horizon"],
+                r["effort"],
+                r["days"],
+                ", ".join(r["depends_on"]),
+            )
+            for r in doc["roadmap"]
+        ],
+    )
+    _sheet(
+        book,
+        "Alternatives",
+        ("Path", "Recommendations", "Days", "Overall", *perspective_ids, "Open gaps"),
+        [
+            (
+                a["name"],
+                len(a["recommendations"]),
+                a["days"],
+                a["overall"],
+                *(a["reaches"][pid] for pid in perspective_ids),
+                len(a["open_gaps"]),
+            )
+            for a in doc["alternatives"]
+        ],
+    )
+    _sheet(
+        book,
+        "Training",
+        ("Role", "Skill", "Required", "Current", "Gap"),
+        [(t["role"], t["skill"], t["required"], t["current"], t["gap"]) for t in doc["training"]],
+    )
     target = out / NAME
     with replacing(target) as temp:
         book.save(temp)
@@ -70,8 +196,9 @@ def _question_texts(context: Context) -> list[str]:
     return [texts.get(q["id"], "") for q in context.scores["questions"]]
 
 
-def _sheet(book: Any, name: str, header: tuple[str, ...], rows: list[tuple[Any, ...]],
-           title: str = "") -> None:
+def _sheet(
+    book: Any, name: str, header: tuple[str, ...], rows: list[tuple[Any, ...]], title: str = ""
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 

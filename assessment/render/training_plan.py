@@ -24,47 +24,75 @@ def outline(c: Context) -> Outline:
         *_plan(c),
         *_courses(c),
     ]
-    return Outline(title=title, subject=f"Training plan for {c.customer}",
-                   header=f"{c.customer} · {title}", blocks=tuple(blocks))
+    return Outline(
+        title=title,
+        subject=f"Training plan for {c.customer}",
+        header=f"{c.customer} · {title}",
+        blocks=tuple(blocks),
+    )
 
 
 def _requirements(c: Context) -> list[Block]:
-    blocks: list[Block] = [Heading("Training requirements", 1), Para(
-        f"The roles that run {c.process} need the skills below at the levels shown. The current "
-        "level is estimated from the people-perspective answers that evidence each skill; "
-        "'to be confirmed' means no interviewee spoke to it.")]
+    blocks: list[Block] = [
+        Heading("Training requirements", 1),
+        Para(
+            f"The roles that run {c.process} need the skills below at the levels shown. "
+            "The current level is estimated from the people-perspective answers that "
+            "evidence each skill; 'to be confirmed' means no interviewee spoke to it."
+        ),
+    ]
     knowledge = c.knowledge
     if knowledge is not None and knowledge.skill_levels:
-        blocks.append(Table(("Level", "Expertise", "Description"),
-                            tuple((str(s.level), s.name, s.description)
-                                  for s in knowledge.skill_levels),
-                            (1.5, 3, 11.5), "Table 1: Skill expertise levels", numeric=(0,)))
+        blocks.append(
+            Table(
+                ("Level", "Expertise", "Description"),
+                tuple((str(s.level), s.name, s.description) for s in knowledge.skill_levels),
+                (1.5, 3, 11.5),
+                "Table 1: Skill expertise levels",
+                numeric=(0,),
+            )
+        )
     if not c.training:
         return [*blocks, Para("No training gap was found: every required level is reached.")]
-    blocks.append(Table(
-        ("Role", "Skill", "Required", "Current", "Gap"),
-        tuple((t["role"], t["skill"], t["required"], t["current"], t["gap"]) for t in c.training),
-        (4.6, 4.4, 2.2, 2.8, 2), "Table 2: Training requirements by role and skill",
-        numeric=(2, 4)))
+    blocks.append(
+        Table(
+            ("Role", "Skill", "Required", "Current", "Gap"),
+            tuple(
+                (t["role"], t["skill"], t["required"], t["current"], t["gap"]) for t in c.training
+            ),
+            (4.6, 4.4, 2.2, 2.8, 2),
+            "Table 2: Training requirements by role and skill",
+            numeric=(2, 4),
+        )
+    )
     return blocks
 
 
 def _plan(c: Context) -> list[Block]:
     if not c.training:
         return []
-    blocks: list[Block] = [Heading("Training plan", 1), Para(
-        "Courses in order: the widest gaps first, so the people who run the first releases "
-        "under the new process are trained before they need it.")]
+    blocks: list[Block] = [
+        Heading("Training plan", 1),
+        Para(
+            "Courses in order: the widest gaps first, so the people who run the first releases "
+            "under the new process are trained before they need it."
+        ),
+    ]
     seen: dict[str, list[dict]] = {}
     for need in c.training:
         seen.setdefault(need["skill"], []).append(need)
     for order, (skill, needs) in enumerate(seen.items(), start=1):
         first = needs[0]
         audience = ", ".join(sorted({n["role"] for n in needs}))
-        blocks += [Heading(f"{order}. {skill}", 2),
-                   Table(("Audience", "Format", "Days"), ((audience, first["format"] or
-                                                           "to be agreed", first["days"]),),
-                         (9, 5, 2), numeric=(2,))]
+        blocks += [
+            Heading(f"{order}. {skill}", 2),
+            Table(
+                ("Audience", "Format", "Days"),
+                ((audience, first["format"] or "to be agreed", first["days"]),),
+                (9, 5, 2),
+                numeric=(2,),
+            ),
+        ]
         if first["covers"]:
             blocks += [Para("Content:"), Bullets(tuple(first["covers"]))]
     return blocks
@@ -74,8 +102,15 @@ def _courses(c: Context) -> list[Block]:
     knowledge = c.knowledge
     if knowledge is None or not knowledge.training_needs:
         return []
-    return [Heading("Planned awareness and process training", 1),
-            Table(("Audience", "Need", "Format", "Timing"),
-                  tuple((c.text(t.audience), c.text(t.need), c.text(t.format), c.text(t.timing))
-                        for t in knowledge.training_needs),
-                  (3.5, 6.5, 3, 3), "Table 3: Training by audience")]
+    return [
+        Heading("Planned awareness and process training", 1),
+        Table(
+            ("Audience", "Need", "Format", "Timing"),
+            tuple(
+                (c.text(t.audience), c.text(t.need), c.text(t.format), c.text(t.timing))
+                for t in knowledge.training_needs
+            ),
+            (3.5, 6.5, 3, 3),
+            "Table 3: Training by audience",
+        ),
+    ]

@@ -180,3 +180,34 @@ def test_libreoffice_opens_every_office_file(example, tmp_path: Path) -> None:
     )
     made = {p.stem for p in tmp_path.glob("*.pdf")}
     assert made == {Path(f).stem for f in files}, result.stdout + result.stderr
+
+
+def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monkeypatch) -> None:
+    """RELIABILITY case 11, even if markup slipped past escaping: no file://, no network."""
+    import datetime as dt
+
+    import weasyprint
+
+    from assessment.render import pdf_writer
+    from assessment.render.blocks import Outline, Para
+
+    fetched: list[str] = []
+    real_fetch = weasyprint.URLFetcher.fetch
+
+    def spy(self, url, headers=None):  # noqa: ANN001, ANN202
+        fetched.append(url)
+        return real_fetch(self, url, headers)
+
+    monkeypatch.setattr(weasyprint.URLFetcher, "fetch", spy)
+    real_html = pdf_writer.html_for
+    monkeypatch.setattr(
+        pdf_writer,
+        "html_for",
+        lambda outline, generated: real_html(outline, generated).replace(
+            "</body>", '<img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png"></body>'
+        ),
+    )
+    target = tmp_path / "x.pdf"
+    pdf_writer.write_pdf(Outline("t", "s", "h", (Para("x"),)), dt.datetime(2026, 1, 1), target)
+    assert target.stat().st_size > 0
+    assert all(url.startswith("data:") or url.endswith("report.css") for url in fetched), fetched

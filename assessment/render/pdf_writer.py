@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,10 @@ def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, An
 
 def write_pdf(outline: Outline, generated: dt.datetime, target: Path) -> Path:
     """Write `outline` as a PDF (whole or not at all)."""
+    # WeasyPrint reports missing optional system libraries (HarfBuzz subsetting) as warnings
+    # on every run; the PDF is correct without them, so keep the consultant's terminal quiet.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="weasyprint")
     from weasyprint import HTML, URLFetcher
 
     class BundledOnly(URLFetcher):  # type: ignore[misc]

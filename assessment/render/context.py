@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +78,7 @@ class Context:
     training: list[dict[str, Any]]
     next_steps: list[dict[str, str]]
     series: dict[str, list[Any]]
-    charts: dict[str, Chart] = field(repr=False, default_factory=dict)
+    charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
     knowledge: Any = field(repr=False, default=None)
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
@@ -350,27 +351,51 @@ def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _charts(assessment: Assessment, doc: dict[str, Any]) -> dict[str, Chart]:
+class Charts(Mapping[str, Chart]):
+    """The figures of this engagement, each drawn on first use and then kept.
+
+    Drawing lazily lets the renderers that run side by side draw only what they place.
+    """
+
+    def __init__(self, recipes: dict[str, tuple[Callable[[], Any], str]]):
+        self._recipes = recipes
+        self._drawn: dict[str, Chart] = {}
+
+    def __getitem__(self, name: str) -> Chart:
+        if name not in self._drawn:
+            draw, caption = self._recipes[name]
+            self._drawn[name] = Chart(charts.png(draw()), caption)
+        return self._drawn[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._recipes)
+
+    def __len__(self) -> int:
+        return len(self._recipes)
+
+
+def _charts(assessment: Assessment, doc: dict[str, Any]) -> Charts:
     series = _series(doc)
-    drawn = {
+    by_perspective = "Current and target maturity by perspective"
+    recipes: dict[str, tuple[Callable[[], Any], str]] = {
         "radar": (
-            charts.radar(series["labels"], series["current"], series["target"]),
-            "Current and target maturity by perspective",
+            lambda: charts.radar(series["labels"], series["current"], series["target"]),
+            by_perspective,
         ),
         "bars": (
-            charts.bars(series["labels"], series["current"], series["target"]),
-            "Current and target maturity by perspective",
+            lambda: charts.bars(series["labels"], series["current"], series["target"]),
+            by_perspective,
         ),
     }
     if assessment.roadmap:
-        drawn["timeline"] = (_timeline(assessment), "Roadmap: work by phase and horizon")
+        recipes["timeline"] = (lambda: _timeline(assessment), "Roadmap: work by phase and horizon")
     activities = _activities(assessment)
     if activities["rows"]:
-        drawn["heatmap"] = (
-            charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
+        recipes["heatmap"] = (
+            lambda: charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
             "Current maturity by key activity and perspective",
         )
-    return {name: Chart(charts.png(fig), caption) for name, (fig, caption) in drawn.items()}
+    return Charts(recipes)
 
 
 def _timeline(assessment: Assessment) -> Any:

@@ -18,6 +18,7 @@ from assessment import interview as flow
 from assessment.errors import InvalidInput, Problem
 from assessment.model import LEVEL_LABELS, Answer, Interview, Pack, Question
 from assessment.packs import load_pack, resolve_pack
+from assessment.sheets import fit_to_page_width, put
 from assessment.store import interview_path, read_engagement, save_interview, writer_lock
 from assessment.text import clean, fill
 from assessment.xlsxsafe import check_package
@@ -38,7 +39,6 @@ SCALE = {
     4: "measured: KPIs collected and reviewed; deviations trigger action",
     5: "continually improved from the measures; automated where it pays; benchmarked",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def level_items(question: Question, shown: Any) -> list[str]:
@@ -53,16 +53,6 @@ class _Texts:
 
     def __call__(self, text: str) -> str:
         return clean(fill(text, self.customer, self.organisation)).strip()
-
-
-def put(ws: Any, row: int, column: int, text: str) -> Any:
-    """Write text as a literal: a leading = + - @ tab or CR never makes it a formula."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = clean(text)
-    if cell.value and str(cell.value).startswith(_FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -107,6 +97,7 @@ def _instructions(ws: Any, pack: Pack, texts: _Texts, role: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.title = INSTRUCTIONS
+    fit_to_page_width(ws)
     ws.column_dimensions["A"].width = 8
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 90
@@ -247,6 +238,7 @@ def _finish_sheet(sheet: Any, end: int) -> None:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # people may widen columns and rows
     sheet.protection.formatRows = False
+    fit_to_page_width(sheet)
 
 
 def _save_workbook(workbook: Any, out: Path) -> None:

@@ -22,3 +22,12 @@ def put(sheet: Any, row: int, column: int, value: Any) -> Any:
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def fit_to_page_width(sheet: Any, landscape: bool = True) -> None:
+    """Print the sheet one page wide (as many pages tall as needed), repeating nothing else."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True

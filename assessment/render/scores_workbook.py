@@ -7,7 +7,7 @@ from typing import Any
 
 from assessment.render.context import Context
 from assessment.render.files import replacing
-from assessment.sheets import put
+from assessment.sheets import fit_to_page_width, put
 
 NAME = "scores.xlsx"
 HEADER_FILL = "1F3A5F"
@@ -216,6 +216,7 @@ def _sheet(
         for column, value in enumerate(row, start=1):
             put(sheet, top + offset, column, value)
     sheet.freeze_panes = sheet.cell(row=top + 1, column=2)
+    fit_to_page_width(sheet)
     for column, text in enumerate(header, start=1):
         longest = max([len(str(text))] + [len(str(r[column - 1] or "")) for r in rows[:200]])
         sheet.column_dimensions[get_column_letter(column)].width = min(max(10, longest + 2), 60)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
 from assessment.render.context import Context
 from assessment.render.files import replacing
 from assessment.render.guide_context import Sipoc, build_sipoc
+from assessment.sheets import fit_to_page_width, put
 
 DOCX_NAME = "sipoc.docx"
 XLSX_NAME = "sipoc.xlsx"
 A4 = (29.7, 21.0)  # landscape width, height in cm
 WIDTHS_CM = (4.0, 7.0, 5.6, 7.0, 4.1)
 XLSX_WIDTHS = (26, 48, 38, 48, 26)  # characters
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = "1F3A5F"
 
 
@@ -57,37 +56,25 @@ def _xlsx(sipoc: Sipoc, target: Path) -> Path:
     sheet = book.active
     sheet.title = "SIPOC"
     title = Font(bold=True, size=14)
-    _put(sheet, 1, 1, sipoc.title).font = title
-    _put(sheet, 1, 3, sipoc.customer).font = title  # its own cell: the customer's text, verbatim
+    put(sheet, 1, 1, sipoc.title).font = title
+    put(sheet, 1, 3, sipoc.customer).font = title  # its own cell: the customer's text, verbatim
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
     sheet.merge_cells(start_row=1, start_column=3, end_row=1, end_column=len(sipoc.header))
     wrap = Alignment(wrap_text=True, vertical="top")
     for column, name in enumerate(sipoc.header, start=1):
-        cell = _put(sheet, 2, column, name)
+        cell = put(sheet, 2, column, name)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = wrap
     for row_index, row in enumerate(sipoc.rows, start=3):
         for column, value in enumerate(row, start=1):
-            _put(sheet, row_index, column, value).alignment = wrap
+            put(sheet, row_index, column, value).alignment = wrap
     for column, width in enumerate(XLSX_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "B3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(sipoc.header))}{len(sipoc.rows) + 2}"
     sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    fit_to_page_width(sheet)
     with replacing(target) as temp:
         book.save(str(temp))
     return target
-
-
-def _put(sheet: Any, row: int, column: int, text: str) -> Any:
-    """Write text as a literal: a leading = + - @ tab or CR never makes it a formula."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = text
-    if text.startswith(FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell

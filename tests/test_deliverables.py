@@ -194,7 +194,7 @@ def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monke
     fetched: list[str] = []
     real_fetch = weasyprint.URLFetcher.fetch
 
-    def spy(self, url, headers=None):  # noqa: ANN001, ANN202
+    def spy(self, url, headers=None):
         fetched.append(url)
         return real_fetch(self, url, headers)
 

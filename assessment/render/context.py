@@ -51,6 +51,7 @@ class Context:
 
     customer: str
     organisation: str
+    consultant: str
     process: str
     pack_name: str
     pack_version: str
@@ -127,6 +128,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     return Context(
         customer=customer,
         organisation=organisation,
+        consultant=clean(engagement.consultant),
         process=clean(info.process),
         pack_name=clean(info.name),
         pack_version=info.version,

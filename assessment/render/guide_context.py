@@ -121,6 +121,7 @@ def build_guide(context: Context) -> Guide:
             ("Copyright", t(k.document.copyright)),
             ("Limitations", t(k.document.limitations)),
             ("Published by", t(k.document.published_by)),
+            ("Written by", context.consultant or "To be completed"),
         ),
         versions=(("0.1", f"{context.date:%Y-%m-%d}", VERSION_NOTE),),
         sarci_approval=tuple((s.code, t(s.title), t(s.approval)) for s in k.sarci),

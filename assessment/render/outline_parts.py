@@ -27,6 +27,7 @@ def front_matter(c: Context, document: str, title: str) -> list[Block]:
                 ("Organisation assessed", c.organisation),
                 ("Process", c.process),
                 ("Assessment date", f"{c.date:%d %B %Y}"),
+            ("Prepared by", c.consultant or "To be completed"),
                 ("Generated", f"{c.generated:%d %B %Y %H:%M} UTC"),
                 ("Status", "Draft for review with the customer"),
             ),

@@ -73,9 +73,8 @@ def test_the_report_sections_come_in_order(generated) -> None:
         "Appendix A: Method",
         "Appendix B: Question-level scores",
     ]
-    level2 = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    ranked = [f"{r['rank']}. {r['title']}" for r in scores["recommendations"]]
-    assert level2[-len(ranked) :] == ranked
+    level3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert level3 == [f"{r['rank']}. {r['title']}" for r in scores["recommendations"]]
 
 
 def test_hostile_customer_text_appears_literally(cli, tmp_path: Path) -> None:

@@ -309,7 +309,7 @@ def _recommendations(c: Context) -> list[Block]:
         tags = [r["perspective"], r["horizon"], f"effort {r['effort']}", f"impact {r['impact']}"]
         tags += ["quick win"] * r["quick_win"] + ["customer priority"] * r["customer_priority"]
         blocks += [
-            Heading(f"{r['rank']}. {r['title']}", 2),
+            Heading(f"{r['rank']}. {r['title']}", 3),
             Para(" · ".join(tags), "note"),
             Para(r["rationale"]),
             Bullets(tuple(r["steps"]), numbered=True),

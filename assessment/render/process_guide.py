@@ -19,6 +19,9 @@ WIDTH = 15.2  # portrait text width of the reference document, cm
 WIDE = 23.9  # landscape text width with 2 cm margins, cm
 
 
+SIGN_OFF = (["Name", "Title", "Role", "Date", "Signature"], [3.6, 3.2, 2.6, 2.4, 3.4])
+
+
 def render(context: Context, out: Path) -> list[Path]:
     guide = build_guide(context)
     doc = blocks.new_document(guide.title, f"Process guide for {guide.customer}", context.generated)
@@ -104,24 +107,14 @@ def _approval(doc: DocxDocument, guide: Guide) -> None:
     blocks.table(doc, ["Code", "Title", "Description"], guide.sarci_approval, [1.6, 3, 10.6])
     doc.add_heading("Delivery team approval", level=3)
     pages.lead(doc, "The team directly involved in developing this document approves its content.")
-    _blank_table(
-        doc,
-        ["Name", "Title", "Role", "Date", "Signature"],
-        [3.6, 3.2, 2.6, 2.4, 3.4],
-        guide.blank_rows,
-    )
+    _blank_table(doc, *SIGN_OFF, guide.blank_rows)
     doc.add_heading("Client approval", level=3)
     pages.lead(
         doc,
         f"The sponsor and the {guide.customer} team directly involved in developing "
         "this document approve its content.",
     )
-    _blank_table(
-        doc,
-        ["Name", "Title", "Role", "Date", "Signature"],
-        [3.6, 3.2, 2.6, 2.4, 3.4],
-        guide.blank_rows,
-    )
+    _blank_table(doc, *SIGN_OFF, guide.blank_rows)
     doc.add_heading("Team members", level=3)
     pages.lead(
         doc,

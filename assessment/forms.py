@@ -9,13 +9,13 @@ are unlocked. Text from packs and customers is written as literal text, never as
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assessment import interview as flow
 from assessment.errors import InvalidInput, Problem
+from assessment.files import replacing
 from assessment.model import LEVEL_LABELS, Answer, Interview, Pack, Question
 from assessment.packs import load_pack, resolve_pack
 from assessment.sheets import fit_to_page_width, put
@@ -69,7 +69,9 @@ def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path,
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     plan = flow.Plan.make(pack, chosen)
     workbook = _workbook(pack, plan, texts, chosen.name if chosen else "")
-    _save_workbook(workbook, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(out) as temp:
+        workbook.save(temp)
     return out, len(plan.questions)
 
 
@@ -239,18 +241,6 @@ def _finish_sheet(sheet: Any, end: int) -> None:
     sheet.protection.formatColumns = False  # people may widen columns and rows
     sheet.protection.formatRows = False
     fit_to_page_width(sheet)
-
-
-def _save_workbook(workbook: Any, out: Path) -> None:
-    """Whole file or nothing: save beside the target, then replace it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    try:
-        workbook.save(temp)
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise InvalidInput(Problem(str(out), 0, "", f"could not write: {exc.strerror}")) from None
 
 
 # --- import ----------------------------------------------------------------------------------

@@ -8,6 +8,14 @@ from typing import Any
 from assessment.roadmap import horizon_totals
 from assessment.scoring import Assessment
 
+DASH = "–"
+
+
+def fmt(value: Any) -> str:
+    """A score as printed everywhere: two decimals, or an en dash when there is none."""
+    number = _num(value)
+    return DASH if number is None else f"{number:.2f}"
+
 
 def _num(value: Any) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):

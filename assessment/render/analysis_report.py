@@ -20,7 +20,7 @@ from assessment.render.blocks import (
 )
 from assessment.render.context import Context
 from assessment.render.docx_writer import write_docx
-from assessment.render.outline_parts import front_matter
+from assessment.render.outline_parts import front_matter, phases_table
 from assessment.render.pdf_writer import write_pdf
 
 NAME = "analysis-report"
@@ -113,12 +113,7 @@ def _approach(c: Context) -> list[Block]:
             "connects with the other service management processes. It follows the five-phase "
             "SolutionMethod approach; this report completes the first phase."
         ),
-        Table(
-            ("Phase", "Purpose"),
-            tuple((p["name"], p["description"]) for p in c.phases),
-            (4, 12),
-            "Table 2: Phases of the approach",
-        ),
+        phases_table(c, "Table 2: Phases of the approach"),
         Para("Every finding is scored across five perspectives:"),
         Table(
             ("Perspective", "What it covers"),

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assessment.render.context import fmt
+from assessment.scoredoc import fmt
 from assessment.scoring import Assessment
 from assessment.text import clean
 

@@ -15,18 +15,9 @@ from assessment import charts
 from assessment.model import LEVEL_LABELS
 from assessment.render import narrative
 from assessment.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
-from assessment.scoredoc import score_document
+from assessment.scoredoc import DASH, fmt, score_document
 from assessment.scoring import Assessment
 from assessment.text import clean, fill
-
-DASH = "–"
-
-
-def fmt(value: Any) -> str:
-    """A score as printed everywhere: two decimals, or an en dash when there is none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
-    return f"{float(value):.2f}"
 
 
 @dataclass(frozen=True)
@@ -122,6 +113,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     organisation = clean(engagement.organisation) or f"{customer} IT"
     info = assessment.pack.info
     doc = score_document(assessment)
+    series, activities = _series(doc), _activities(assessment)
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
@@ -154,7 +146,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
             for qid, r in sorted(engagement.ratings.items())
         ],
         targets=_targets(assessment),
-        activities=_activities(assessment),
+        activities=activities,
         roadmap=[
             {**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
             for item in assessment.roadmap
@@ -170,8 +162,8 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         alternatives=_alternatives(assessment),
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
-        series=_series(doc),
-        charts=_charts(assessment, doc),
+        series=series,
+        charts=_charts(assessment, series, activities),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=_text_answers(assessment),
@@ -376,8 +368,9 @@ class Charts(Mapping[str, Chart]):
         return len(self._recipes)
 
 
-def _charts(assessment: Assessment, doc: dict[str, Any]) -> Charts:
-    series = _series(doc)
+def _charts(
+    assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
+) -> Charts:
     by_perspective = "Current and target maturity by perspective"
     recipes: dict[str, tuple[Callable[[], Any], str]] = {
         "radar": (
@@ -391,7 +384,6 @@ def _charts(assessment: Assessment, doc: dict[str, Any]) -> Charts:
     }
     if assessment.roadmap:
         recipes["timeline"] = (lambda: _timeline(assessment), "Roadmap: work by phase and horizon")
-    activities = _activities(assessment)
     if activities["rows"]:
         recipes["heatmap"] = (
             lambda: charts.heatmap(activities["rows"], activities["columns"], activities["values"]),

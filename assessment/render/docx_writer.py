@@ -9,6 +9,7 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm
 
+from assessment.files import replacing
 from assessment.render import docx_blocks as parts
 from assessment.render.blocks import (
     Bullets,
@@ -22,7 +23,6 @@ from assessment.render.blocks import (
     Table,
     Toc,
 )
-from assessment.render.files import replacing
 
 
 def write_docx(outline: Outline, generated: dt.datetime, target: Path) -> Path:

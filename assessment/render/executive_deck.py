@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assessment.files import replacing
 from assessment.render import deck_plan, deck_state
 from assessment.render import pptx_blocks as blocks
 from assessment.render.context import Context
-from assessment.render.files import replacing
 from assessment.render.pptx_blocks import Para
 
 FILE_NAME = "executive-deck.pptx"

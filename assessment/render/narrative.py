@@ -5,20 +5,13 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
-
 from assessment.model import LEVEL_LABELS
 from assessment.roadmap import HORIZONS, horizon_totals
+from assessment.scoredoc import fmt
 from assessment.scoring import Assessment
 from assessment.text import clean, fill
 
 EVIDENCE_PER_PERSPECTIVE = 4
-
-
-def _fmt(value: Any) -> str:
-    return "–" if value is None or pd.isna(value) else f"{float(value):.2f}"
 
 
 def key_findings(assessment: Assessment) -> list[str]:
@@ -29,13 +22,13 @@ def key_findings(assessment: Assessment) -> list[str]:
     findings = []
     weakest = p.sort_values(["gap", "current"], ascending=[False, True]).iloc[0]
     findings.append(
-        f"{weakest['name']} shows the widest gap: {_fmt(weakest['current'])} against a target "
-        f"of {_fmt(weakest['target'])} (gap {_fmt(weakest['gap'])})."
+        f"{weakest['name']} shows the widest gap: {fmt(weakest['current'])} against a target "
+        f"of {fmt(weakest['target'])} (gap {fmt(weakest['gap'])})."
     )
     strongest = p.sort_values("current", ascending=False).iloc[0]
     if strongest.name != weakest.name:
         findings.append(
-            f"{strongest['name']} is the strongest perspective at {_fmt(strongest['current'])} "
+            f"{strongest['name']} is the strongest perspective at {fmt(strongest['current'])} "
             f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on."
         )
     q = assessment.questions[assessment.questions["type"] != "text"]
@@ -84,7 +77,7 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
                 "text": _short(r.asked, assessment),
                 "role": clean(r.role) or "respondent",
                 "note": clean(r.note),
-                "value": _fmt(r.value) if r.status == "scored" else str(r.status),
+                "value": fmt(r.value) if r.status == "scored" else str(r.status),
             }
             for r in rows.itertuples()
         ]

@@ -27,7 +27,7 @@ def front_matter(c: Context, document: str, title: str) -> list[Block]:
                 ("Organisation assessed", c.organisation),
                 ("Process", c.process),
                 ("Assessment date", f"{c.date:%d %B %Y}"),
-            ("Prepared by", c.consultant or "To be completed"),
+                ("Prepared by", c.consultant or "To be completed"),
                 ("Generated", f"{c.generated:%d %B %Y %H:%M} UTC"),
                 ("Status", "Draft for review with the customer"),
             ),
@@ -40,3 +40,13 @@ def front_matter(c: Context, document: str, title: str) -> list[Block]:
         ),
         Toc(),
     ]
+
+
+def phases_table(c: Context, caption: str) -> Table:
+    """The delivery method's phases and what each is for."""
+    return Table(
+        ("Phase", "Purpose"),
+        tuple((p["name"], p["description"]) for p in c.phases),
+        (4, 12),
+        caption,
+    )

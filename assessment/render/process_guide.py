@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
+from assessment.files import replacing
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
 from assessment.render.context import Context
-from assessment.render.files import replacing
 from assessment.render.guide_context import Block, Guide, build_guide
 
 FILE_NAME = "process-guide.docx"
@@ -198,12 +199,7 @@ def _workflow(doc: DocxDocument, guide: Guide) -> None:
     )
     doc.add_heading("Process Inputs", level=2)
     pages.lead(doc, "The table below describes the inputs to this process, by supplier:")
-    blocks.table(
-        doc,
-        ["Supplier", "Inputs"],
-        [(b.name, "\n".join(f"• {line}" for line in b.lines)) for b in guide.inputs],
-        [4.4, 10.8],
-    )
+    _party_table(doc, ["Supplier", "Inputs"], guide.inputs)
     doc.add_heading("Process Key Activities", level=2)
     pages.lead(doc, "The following table summarises the key activities of this process:")
     blocks.table(
@@ -213,12 +209,7 @@ def _workflow(doc: DocxDocument, guide: Guide) -> None:
         _block(doc, activity)
     doc.add_heading("Process Outputs", level=2)
     pages.lead(doc, "The table below describes the outputs of this process, by customer:")
-    blocks.table(
-        doc,
-        ["Customer", "Outputs"],
-        [(b.name, "\n".join(f"• {line}" for line in b.lines)) for b in guide.outputs],
-        [4.4, 10.8],
-    )
+    _party_table(doc, ["Customer", "Outputs"], guide.outputs)
     doc.add_heading("Process High Level Workflows", level=2)
     if guide.workflow_png:
         pages.lead(
@@ -408,3 +399,9 @@ def _topics(doc: DocxDocument, guide: Guide) -> None:
                 else:
                     pages.lead(doc, f"{label}:").runs[0].bold = True
                     blocks.bullets(doc, value)
+
+
+def _party_table(doc: DocxDocument, header: list[str], parties: Any) -> None:
+    """One row per interfacing party with its bulleted lines (process inputs or outputs)."""
+    rows = [(b.name, "\n".join(f"• {line}" for line in b.lines)) for b in parties]
+    blocks.table(doc, header, rows, [4.4, 10.8])

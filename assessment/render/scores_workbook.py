@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assessment.files import replacing
 from assessment.render.context import Context
-from assessment.render.files import replacing
 from assessment.sheets import fit_to_page_width, put
 
 NAME = "scores.xlsx"

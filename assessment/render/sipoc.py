@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assessment.files import replacing
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
 from assessment.render.context import Context
-from assessment.render.files import replacing
 from assessment.render.guide_context import Sipoc, build_sipoc
 from assessment.sheets import fit_to_page_width, put
 

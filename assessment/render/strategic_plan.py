@@ -7,7 +7,7 @@ from pathlib import Path
 from assessment.render.blocks import Block, Bullets, Figure, Heading, Outline, Para, Table
 from assessment.render.context import Context
 from assessment.render.docx_writer import write_docx
-from assessment.render.outline_parts import front_matter
+from assessment.render.outline_parts import front_matter, phases_table
 
 NAME = "strategic-plan"
 
@@ -45,12 +45,7 @@ def _direction(c: Context) -> list[Block]:
             "SolutionMethod approach; each recommendation is placed in the phase where its "
             "work happens and in a time window that respects what it depends on."
         ),
-        Table(
-            ("Phase", "Purpose"),
-            tuple((p["name"], p["description"]) for p in c.phases),
-            (4, 12),
-            "Table 1: Phases of the programme",
-        ),
+        phases_table(c, "Table 1: Phases of the programme"),
         Heading("Where the plan leads", 2),
         Table(
             ("Perspective", "Today", "Target", "Gap"),

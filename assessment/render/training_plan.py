@@ -62,7 +62,7 @@ def _requirements(c: Context) -> list[Block]:
             ),
             (4.6, 4.4, 2.2, 2.8, 2),
             "Table 2: Training requirements by role and skill",
-            numeric=(2, 4),
+            numeric=(2, 3, 4),
         )
     )
     return blocks

@@ -6,19 +6,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# pip on some machines warns about configured mirrors that do not exist; keep the log readable.
-QUIET_PIP := grep -v "is ignored: it is neither a file nor a directory" || true
+# The one tool that reads the lock; bootstrapped from plain python3 so nothing else is needed.
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
 
-.PHONY: install demo test lint bench goldens clean
+.PHONY: install demo test lint bench goldens lock lock-check clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(UV):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the toolkit and its development tools into $(VENV) ..."
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | $(QUIET_PIP)
-	@$(BIN)/python -c "import assessment, docx, pandas, weasyprint" 
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" 2>&1 \
+	  | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+
+# Installs exactly what uv.lock pins (hashes checked); never resolves anything new.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@echo "Installing the locked environment into $(VENV) ..."
+	@UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --extra dev --quiet
+	@$(BIN)/python -c "import assessment, docx, pandas, weasyprint"
 	@touch $(STAMP)
+
+# Update the lock on purpose (after editing pyproject.toml, or to take new releases).
+lock: | $(UV)
+	$(UV) lock $(if $(UPGRADE),--upgrade,)
+
+# Fails when pyproject.toml and uv.lock disagree (CI runs it).
+lock-check: | $(UV)
+	$(UV) lock --check
 
 demo: $(STAMP)
 	$(BIN)/assess demo

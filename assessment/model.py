@@ -185,6 +185,7 @@ class Recommendation(Strict):
     id: Id
     title: Text
     perspective: Id
+    band: Annotated[int, Field(ge=1, le=5)] | None = None
     triggers: dict[Id, Condition]
     horizon: Literal["tactical", "strategic"]
     effort: Id
@@ -196,6 +197,17 @@ class Recommendation(Strict):
     steps: tuple[Text, ...] = Field(min_length=1)
     benefits: str = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _triggers_from_band(cls, data: Any) -> Any:
+        """`band: 4` with `triggers: [Q1, Q2]` means each listed question `below 4`."""
+        if isinstance(data, dict) and isinstance(data.get("triggers"), list | tuple):
+            band = data.get("band")
+            if band is None:
+                raise ValueError("a list of `triggers` needs `band: N` (the level it brings them to)")
+            data = {**data, "triggers": {qid: f"below {band}" for qid in data["triggers"]}}
+        return data
+
     @field_validator("triggers", mode="before")
     @classmethod
     def _parse_conditions(cls, value: Any) -> Any:
@@ -206,6 +218,13 @@ class Recommendation(Strict):
         if not self.triggers:
             raise ValueError("`triggers` needs at least one question, e.g. {RM-PRO-07: below 3}")
         return self
+
+    @property
+    def serves(self) -> int:
+        """The level this recommendation brings its practices to: `band`, or its `below N`."""
+        if self.band is not None:
+            return self.band
+        return max((c.level for c in self.triggers.values() if c.op == "below"), default=3)
 
 
 class PackInfo(Strict):

@@ -20,6 +20,7 @@ class Opened:
     engagement: Engagement
     interviews: dict[str, Interview]
     pack: Pack
+    digest: str = ""  # sha256 over the files read: tells which engagement state a run used
 
 
 def open_engagement(folder: Path) -> Opened:
@@ -36,7 +37,7 @@ def open_engagement(folder: Path) -> Opened:
     problems = check_engagement(found, pack)
     if problems:
         raise InvalidInput(problems)
-    return Opened(folder, found.engagement, found.interviews, pack)
+    return Opened(folder, found.engagement, found.interviews, pack, found.digest())
 
 
 def check_engagement(found: Folder, pack: Pack) -> list[Problem]:

@@ -61,7 +61,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from assessment import workflow
 
     only = [name.strip() for name in args.only.split(",")] if args.only else None
-    written = workflow.generate(Path(args.dir), Path(args.out) if args.out else None, only)
+    out = Path(args.out) if args.out else None
+    written = workflow.generate(Path(args.dir), out, only, args.force)
     for path in written:
         print(path)
     return 0
@@ -102,7 +103,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_export_form(args: argparse.Namespace) -> int:
     from assessment.forms import export_form
 
-    out, count = export_form(Path(args.dir), Path(args.out), args.role)
+    out, count = export_form(Path(args.dir), Path(args.out), args.role, args.force)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
     return 0
 
@@ -148,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", help="the engagement folder")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     p.add_argument("--role", help="only the questions for this role (id or name)")
+    p.add_argument(
+        "--force", action="store_true", help="replace a form it wrote even if filled in since"
+    )
 
     p = sub.add_parser("import", help="read a filled questionnaire .xlsx as an interview")
     p.add_argument("dir", help="the engagement folder")
@@ -163,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", help="the engagement folder")
     p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
     p.add_argument("--only", help="comma-separated deliverable names, e.g. analysis-report")
+    p.add_argument(
+        "--force", action="store_true", help="replace deliverables it wrote even if edited since"
+    )
 
     p = sub.add_parser("demo", help="copy the example engagement and generate everything from it")
     p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")

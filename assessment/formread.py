@@ -8,6 +8,7 @@ turned into NaN or a date. Problems are collected for the whole form and raised 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -47,32 +48,78 @@ def cell_text(value: Any) -> str:
     return clean(str(value)).strip()
 
 
-def read_form(
-    path: Path, pack: Pack, texts: Any, respondent: str | None, today: dt.date
-) -> Interview:
-    """The interview a filled form holds; raises InvalidInput listing every bad cell."""
+def _open(name: str, data: bytes) -> Any:
     from openpyxl import load_workbook
 
-    name = str(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for damaged files; all mean the same
         raise InvalidInput(
             Problem(name, 0, "", f"cannot be read as a workbook ({exc}); save it again as .xlsx")
         ) from None
-    try:
-        if QUESTIONNAIRE not in workbook.sheetnames or LISTS not in workbook.sheetnames:
-            raise InvalidInput(
-                Problem(
-                    name,
-                    0,
-                    "",
-                    "is not a form made by `assess export-form` "
-                    f"(no {QUESTIONNAIRE!r} sheet); export one and fill that in",
-                )
+
+
+def _sheets(name: str, workbook: Any) -> tuple[dict[str, str], list[tuple[int, list[str]]]]:
+    """The form's hidden facts and its numbered Questionnaire rows; refuses another workbook."""
+    if QUESTIONNAIRE not in workbook.sheetnames:
+        raise InvalidInput(
+            Problem(
+                name,
+                0,
+                "",
+                "is not a form made by `assess export-form` "
+                f"(no {QUESTIONNAIRE!r} sheet); export one and fill that in",
             )
-        meta = {r[0]: r[1] for r in _rows(workbook[LISTS], 1, 2) if r[0]}
-        rows = list(_numbered(workbook[QUESTIONNAIRE]))
+        )
+    if LISTS not in workbook.sheetnames:
+        raise InvalidInput(
+            Problem(
+                name,
+                0,
+                "",
+                f"its hidden {LISTS!r} sheet (which pack the form was made for) was deleted; "
+                "export a new form with `assess export-form` and copy the answers into it",
+            )
+        )
+    meta = {r[0]: r[1] for r in _rows(workbook[LISTS], 1, 2) if r[0]}
+    return meta, list(_numbered(workbook[QUESTIONNAIRE]))
+
+
+def filled_cells(path: Path, data: bytes) -> int | None:
+    """How many answer, note and respondent cells are filled; None when not one of our forms."""
+    workbook = _open(str(path), data)
+    try:
+        meta, rows = _sheets(str(path), workbook)
+    except InvalidInput:
+        return None
+    finally:
+        workbook.close()
+    if meta.get("format") != FORMAT:
+        return None
+    filled = 0
+    for number, row in rows:
+        if number in (NAME_ROW, UNIT_ROW) or (
+            number == ROLE_ROW and row[QUESTION - 1] != meta.get("role", "")
+        ):
+            filled += bool(row[QUESTION - 1])
+        elif number >= FIRST_ROW:
+            filled += bool(row[ANSWER - 1]) + bool(row[NOTE - 1])
+    return filled
+
+
+def read_form(
+    path: Path,
+    pack: Pack,
+    texts: Any,
+    respondent: str | None,
+    today: dt.date,
+    data: bytes | None = None,
+) -> Interview:
+    """The interview a filled form holds; raises InvalidInput listing every bad cell."""
+    name = str(path)
+    workbook = _open(name, data if data is not None else path.read_bytes())
+    try:
+        meta, rows = _sheets(name, workbook)
     finally:
         workbook.close()
     reader = _FormReader(name, pack, texts)
@@ -85,6 +132,13 @@ def read_form(
         )
     person = reader.respondent(rows, respondent)
     answers = reader.answers(rows)
+    if not answers and not reader.problems:
+        reader.problem(
+            0,
+            "",
+            "has no answers (every answer cell is empty); nothing imported. Fill in the form, "
+            "or check that this is the returned copy",
+        )
     if reader.problems:
         raise InvalidInput(reader.problems)
     return imported(person, answers, meta.get("fingerprint", ""), today)
@@ -124,6 +178,14 @@ class _FormReader:
             )
         role = cells.get(ROLE_ROW, "")
         found = flow.find_role(self.pack, role) if role else None
+        if role and found is None and self.pack.info.roles:
+            names = ", ".join(r.name for r in self.pack.info.roles)
+            self.problem(
+                ROLE_ROW,
+                "role",
+                f"{role[:60]!r} is not one of the roles: {names}; pick one from the list in C2 "
+                "or leave it empty",
+            )
         return {
             "name": name,
             "role": found.name if found else role,

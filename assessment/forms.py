@@ -15,11 +15,19 @@ from typing import Any
 
 from assessment import interview as flow
 from assessment.errors import InvalidInput, Problem
-from assessment.files import replacing
+from assessment.files import CHANGED, FOREIGN, OURS, make_folder, refusal, replacing
 from assessment.model import LEVEL_LABELS, Answer, Interview, Pack, Question
 from assessment.packs import load_pack, resolve_pack
 from assessment.sheets import fit_to_page_width, put
-from assessment.store import interview_path, read_engagement, save_interview, writer_lock
+from assessment.store import (
+    ABSENT,
+    free_interview_path,
+    interviews_of,
+    new_respondent_id,
+    read_engagement,
+    write_interview,
+    writer_lock,
+)
 from assessment.text import clean, fill
 from assessment.xlsxsafe import check_package
 
@@ -58,8 +66,23 @@ class _Texts:
 # --- export ----------------------------------------------------------------------------------
 
 
-def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path, int]:
-    """Write a blank questionnaire for the engagement (optionally one role's questions)."""
+def export_form(
+    folder: Path, out: Path, role: str | None = None, force: bool = False
+) -> tuple[Path, int]:
+    """Write a blank questionnaire for the engagement (optionally one role's questions).
+
+    Only a new path or a blank form this command wrote is replaced; a form filled in since
+    needs `force`; anything else (an interview, `engagement.yaml`, a device) never is.
+    """
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidInput(
+            Problem(
+                str(out),
+                0,
+                "",
+                f"a form is an Excel workbook; name the file {out.stem or 'form'}.xlsx",
+            )
+        )
     found = read_engagement(folder)
     pack = load_pack(resolve_pack(found.engagement.pack, folder))
     chosen = flow.find_role(pack, role) if role else None
@@ -69,10 +92,26 @@ def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path,
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     plan = flow.Plan.make(pack, chosen)
     workbook = _workbook(pack, plan, texts, chosen.name if chosen else "")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(out.parent)
+    refused = refusal(out, form_verdict, force, "assess export-form")
+    if refused:
+        raise InvalidInput(refused)
     with replacing(out) as temp:
         workbook.save(temp)
     return out, len(plan.questions)
+
+
+def form_verdict(path: Path) -> str:
+    """OURS for a blank form made by export-form, CHANGED once filled in, else FOREIGN."""
+    from assessment.formread import filled_cells
+
+    try:
+        filled = filled_cells(path, check_package(path))
+    except InvalidInput:
+        return FOREIGN
+    if filled is None:
+        return FOREIGN
+    return CHANGED if filled else OURS
 
 
 def _workbook(pack: Pack, plan: flow.Plan, texts: _Texts, role: str) -> Any:
@@ -257,23 +296,48 @@ def import_form(
     found = read_engagement(folder)
     pack = load_pack(resolve_pack(found.engagement.pack, folder))
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
-    check_package(path)
+    data = check_package(path)
     from assessment.formread import read_form
 
-    interview = read_form(path, pack, texts, respondent, today or dt.date.today())
-    target = interview_path(folder, interview.respondent.name)
+    interview = read_form(path, pack, texts, respondent, today or dt.date.today(), data)
+    name = interview.respondent.name
     with writer_lock(folder, "import"):
-        if target.exists() and not replace:
+        found = read_engagement(folder)  # as it is now, under the lock
+        keys = interviews_of(found, name)
+        if len(keys) > 1:
+            files = ", ".join(found.interview_paths[k].name for k in keys)
             raise InvalidInput(
                 Problem(
-                    str(target),
+                    str(path),
                     0,
                     "",
-                    f"{interview.respondent.name} already has an interview; nothing imported. "
+                    f"several interviews record {name} ({files}); nothing imported. Pass "
+                    "--respondent with a name that tells them apart",
+                )
+            )
+        if keys and not replace:
+            raise InvalidInput(
+                Problem(
+                    str(found.interview_paths[keys[0]]),
+                    0,
+                    "",
+                    f"{name} already has an interview; nothing imported. "
                     "Pass --replace to overwrite it with this form, or --respondent NAME",
                 )
             )
-        save_interview(folder, interview)
+        if keys:
+            key = keys[0]
+            target, expect = found.interview_paths[key], found.interview_docs[key].digest
+            person_id = found.interviews[key].respondent.id or new_respondent_id()
+        else:
+            target, expect, person_id = (
+                free_interview_path(folder, name),
+                ABSENT,
+                new_respondent_id(),
+            )
+        respondent_ = interview.respondent.model_copy(update={"id": person_id})
+        interview = interview.model_copy(update={"respondent": respondent_})
+        write_interview(folder, interview, target, expect)
     return target, len(interview.answers)
 
 
@@ -286,10 +350,26 @@ def answer_for(question: Question, value: str, texts: _Texts) -> Answer | str:
     items = level_items(question, texts) if question.type == "scale" else []
     if value in items:
         return Answer(level=items.index(value))
-    if question.type == "scale" and value in {str(n) for n in range(6)}:
-        return Answer(level=int(value))
+    if question.type == "scale":
+        level = _typed_level(value)
+        if isinstance(level, int):
+            return Answer(level=level)
+        if level:
+            return level
     allowed = "a level statement, " if question.type == "scale" else "empty, "
     return f"{value[:60]!r} is not a choice; pick {allowed}{NOT_APPLICABLE!r} or {DONT_KNOW!r}"
+
+
+def _typed_level(value: str) -> int | str | None:
+    """`3`, `3 Defined` or `3 Defined: ...` as typed over the list; a message when they clash."""
+    number, _, rest = " ".join(value.split()).partition(" ")
+    if number not in {str(n) for n in range(6)}:
+        return None
+    label = rest.split(":")[0].strip()
+    expected = LEVEL_LABELS[int(number)]
+    if not label or label.casefold() == expected.casefold():
+        return int(number)
+    return f"{value[:60]!r}: level {number} is {expected!r}; pick one statement from the list"
 
 
 def imported(

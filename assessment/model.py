@@ -204,7 +204,9 @@ class Recommendation(Strict):
         if isinstance(data, dict) and isinstance(data.get("triggers"), list | tuple):
             band = data.get("band")
             if band is None:
-                raise ValueError("a list of `triggers` needs `band: N` (the level it brings them to)")
+                raise ValueError(
+                    "a list of `triggers` needs `band: N` (the level it brings them to)"
+                )
             data = {**data, "triggers": {qid: f"below {band}" for qid in data["triggers"]}}
         return data
 
@@ -309,6 +311,7 @@ class Respondent(BaseModel):
     name: Text
     role: str = ""
     unit: str = ""
+    id: str = ""  # stable respondent id: who the file is about, whatever its name or file name
 
 
 class Answer(BaseModel):
@@ -329,7 +332,7 @@ class Answer(BaseModel):
         text = str(value).strip()
         if text in NOT_SCORED:
             return text
-        if text.isdigit() and 0 <= int(text) <= 5:
+        if text in {"0", "1", "2", "3", "4", "5"}:  # not isdigit(): it accepts "²" and "٣"
             return int(text)
         raise ValueError(f"level must be 0..5, `na` or `unknown` (got {value!r})")
 

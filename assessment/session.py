@@ -17,14 +17,19 @@ from assessment.errors import Interrupted, InvalidInput, Problem
 from assessment.interview import Plan
 from assessment.model import LEVEL_LABELS, Answer, Engagement, Interview, Pack, Question
 from assessment.packs import load_pack, resolve_pack
-from assessment.prompts import TERMINAL_REQUIRED, Item, Prompter
+from assessment.prompts import Item, Prompter
 from assessment.store import (
+    ABSENT,
     INTERVIEWS_DIR,
     Folder,
     clean_stray_temps,
+    free_interview_path,
     interview_path,
+    interviews_of,
+    new_respondent_id,
     read_engagement,
-    save_interview,
+    with_id,
+    write_interview,
     writer_lock,
 )
 from assessment.text import clean, fill
@@ -52,14 +57,34 @@ def run_interview(
                 raise InvalidInput(f"unknown role {role!r}; use one of: {_roles(pack)}")
             session = Session(folder, found.engagement, pack, prompter, every_question)
             try:
-                session.start(found.interviews, respondent, role, today or dt.date.today())
+                session.start(found, respondent, role, today or dt.date.today())
             except _Declined:
                 return "Stopped; nothing changed."
             return session.run()
     except KeyboardInterrupt:
         raise Interrupted(f"interrupted; {_saved(session)} saved") from None
     except EOFError:
-        raise InvalidInput(TERMINAL_REQUIRED) from None
+        raise InvalidInput(_ended(folder, session)) from None
+
+
+def _ended(folder: Path, session: Session | None) -> Problem:
+    """Ctrl-D (end of input) at a prompt: say what is saved and how to go on."""
+    if session is None or session.interview is None or not session.saved:
+        return Problem(
+            "",
+            0,
+            "",
+            "input ended (Ctrl-D) before any answer was saved; nothing changed. Run "
+            f"`assess interview {folder}` again in an interactive terminal, or use `assess import`",
+        )
+    name = session.interview.respondent.name
+    return Problem(
+        str(session.path),
+        0,
+        "",
+        f"input ended (Ctrl-D); {_saved(session)} saved. Continue with "
+        f'`assess interview {folder} --respondent "{name}"`',
+    )
 
 
 def _read(folder: Path) -> Folder:
@@ -100,6 +125,8 @@ class Session:
     plan: Plan | None = None
     skipped: list[str] = field(default_factory=list)
     saved: int = 0
+    path: Path | None = None  # the respondent's file
+    expect: str = ABSENT  # sha256 of that file as last read or written: edits on disk are kept
 
     # --- text -----------------------------------------------------------------------------
 
@@ -113,18 +140,23 @@ class Session:
 
     # --- who ------------------------------------------------------------------------------
 
-    def start(
-        self, existing: dict[str, Interview], name: str | None, role: str | None, today: dt.date
-    ) -> None:
+    def start(self, found: Folder, name: str | None, role: str | None, today: dt.date) -> None:
         """Choose or create the respondent, settle the role, and check the pinned pack."""
         if name:
             name = self.t(name)
-            found = existing.get(interview_path(self.folder, name).stem)
-            interview = found or self._new(name, role, today)
-        elif existing:
-            interview = self._pick(existing, role, today)
+            keys = interviews_of(found, name)
+            if len(keys) > 1:
+                self._resume(found, self._pick(found, today, keys, allow_new=False))
+            elif keys:
+                self._resume(found, keys[0])
+            else:
+                self._new(name, role, today)
+        elif found.interviews:
+            self._resume(found, self._pick(found, today, sorted(found.interviews)))
         else:
-            interview = self._new(None, role, today)
+            self._new(None, role, today)
+        assert self.interview is not None
+        interview = self.interview
         if role:
             chosen = flow.find_role(self.pack, role)
             respondent = interview.respondent.model_copy(
@@ -143,24 +175,51 @@ class Session:
         if interview.answers:
             self._check_pack()
 
-    def _pick(self, existing: dict[str, Interview], role: str | None, today: dt.date) -> Interview:
-        items = [
-            Item(
-                f"Resume {self.t(iv.respondent.name)}"
-                f"{f' ({self.t(iv.respondent.role)})' if iv.respondent.role else ''}"
-                f" — {len(iv.answers)} answers saved",
-                stem,
-            )
-            for stem, iv in sorted(existing.items())
-        ]
-        items.append(Item("Someone new…", NEW))
-        choice = self.prompter.choose("Who is being interviewed?", items)
-        return existing[choice] if choice != NEW else self._new(None, role, today)
+    def _resume(self, found: Folder, key: str | None) -> None:
+        if key is None:
+            return
+        self.interview = with_id(found.interviews[key])
+        self.path = found.interview_paths[key]
+        self.expect = found.interview_docs[key].digest
 
-    def _new(self, name: str | None, role: str | None, today: dt.date) -> Interview:
+    def _pick(
+        self, found: Folder, today: dt.date, keys: list[str], allow_new: bool = True
+    ) -> str | None:
+        """Let the consultant choose among existing interviews (or someone new)."""
+        items = []
+        for key in keys:
+            iv = found.interviews[key]
+            role = f" ({self.t(iv.respondent.role)})" if iv.respondent.role else ""
+            where = f" [{found.interview_paths[key].name}]" if not allow_new else ""
+            items.append(
+                Item(
+                    f"Resume {self.t(iv.respondent.name)}{role} — {len(iv.answers)} answers "
+                    f"saved{where}",
+                    key,
+                )
+            )
+        if allow_new:
+            items.append(Item("Someone new…", NEW))
+        else:
+            items.append(Item("Someone else with this name (a new interview)", NEW))
+        choice = self.prompter.choose("Who is being interviewed?", items)
+        if choice != NEW:
+            return choice
+        self._new(
+            None if allow_new else self.t(found.interviews[keys[0]].respondent.name), None, today
+        )
+        return None
+
+    def _new(self, name: str | None, role: str | None, today: dt.date) -> None:
         while not name:
             name = self.t(self.prompter.write("Name of the person interviewed:"))
-        interview_path(self.folder, name)  # refuses a name that would leave the folder
+        path = free_interview_path(self.folder, name)  # refuses a name that would leave it
+        first = interview_path(self.folder, name)
+        if path != first:
+            self.say(
+                f"{first.name} already holds another person's interview; {name}'s answers "
+                f"go to {path.name}."
+            )
         role_name = ""
         if role is None and self.pack.info.roles:
             items = [Item(self.t(r.name), r.id) for r in self.pack.info.roles]
@@ -169,13 +228,19 @@ class Session:
             found = flow.find_role(self.pack, chosen) if chosen != OTHER_ROLE else None
             role_name = found.name if found else ""
         unit = self.t(self.prompter.write(f"{name}'s unit or team (optional):"))
-        return Interview.model_validate(
+        self.interview = Interview.model_validate(
             {
-                "respondent": {"name": name, "role": role_name, "unit": unit},
+                "respondent": {
+                    "name": name,
+                    "role": role_name,
+                    "unit": unit,
+                    "id": new_respondent_id(),
+                },
                 "date": today,
                 "pack_fingerprint": self.pack.fingerprint,
             }
         )
+        self.path, self.expect = path, ABSENT
 
     def _check_pack(self) -> None:
         """Say plainly when the pack changed; never re-map an answer. Declining stops here."""
@@ -206,7 +271,7 @@ class Session:
         assert self.interview is not None and self.plan is not None
         self._loop()
         name = self.interview.respondent.name
-        where = interview_path(self.folder, name)
+        where = self.path
         if not self.saved:
             return f"No answers saved for {name}."
         active = self.plan.active(self.interview.answers)
@@ -246,7 +311,11 @@ class Session:
         assert self.interview is not None
         answers = {**self.interview.answers, question.id: answer}
         updated = self.interview.model_copy(update={"answers": answers})
-        save_interview(self.folder, updated)
+        try:
+            self.path, self.expect = write_interview(self.folder, updated, self.path, self.expect)
+        except InvalidInput as exc:
+            lost = Problem("", 0, question.id, f"not saved: {flow.describe(question, answer)}")
+            raise InvalidInput([*exc.problems, lost]) from None
         self.interview = updated
         self.saved = len(answers)
         if question.id in self.skipped:
@@ -335,9 +404,12 @@ class Session:
             return choice if choice in _NAVIGATION else flow.level_answer(choice)
         options = [Item(self.t(o.label), o.id) for o in question.options]
         ticked = saved.selected or [] if saved is not None else []
-        return flow.options_answer(
-            self.prompter.tick("Tick every one that applies:", options, ticked)
-        )
+        while True:
+            chosen = self.prompter.tick("Tick every one that applies:", options, ticked)
+            if chosen or self.prompter.confirm(
+                f"None of the {len(options)} options is ticked. Save that as the answer?"
+            ):
+                return flow.options_answer(chosen)
 
     def _text(self, question: Question, saved: Answer | None) -> Answer | str:
         default = saved.text or "" if saved is not None else ""

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,14 +82,40 @@ def default_output(customer: str) -> Path:
     return Path("outputs") / slug(customer)
 
 
-def generate(folder: Path, out: Path | None = None, only: list[str] | None = None) -> list[Path]:
-    """Write the deliverables of one engagement; each file appears whole or not at all."""
+def generate(
+    folder: Path, out: Path | None = None, only: list[str] | None = None, force: bool = False
+) -> list[Path]:
+    """Write the deliverables of one engagement as one set: all of them appear, or none.
+
+    They are rendered into a private staging folder and swapped in together, with a manifest
+    naming the run; files this command did not write are never replaced (see `files`).
+    """
+    from assessment import __version__
+    from assessment.checks import open_engagement
+    from assessment.files import staged_set
     from assessment.render import render_all
     from assessment.render.context import build_context
+    from assessment.scoring import score
 
-    assessment = assess(folder)
-    context = build_context(assessment, now())
-    return render_all(context, out or default_output(assessment.customer), only)
+    opened = open_engagement(folder)
+    assessment = score(opened)
+    clock = now()
+    context = build_context(assessment, clock)
+    target = out or default_output(assessment.customer)
+    run = {
+        "id": f"{clock.strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:8]}",
+        "time": clock.isoformat(),
+        "tool": f"assess {__version__}",
+        "pack": {
+            "id": opened.pack.info.id,
+            "version": opened.pack.info.version,
+            "fingerprint": opened.pack.fingerprint,
+        },
+        "engagement": {"customer": opened.engagement.customer, "sha256": opened.digest},
+    }
+    with staged_set(target, run, "assess generate", force) as staging:
+        written = render_all(context, staging, only)
+    return [target / path.name for path in written]
 
 
 def demo(out: Path | None = None) -> list[Path]:

@@ -8,10 +8,12 @@ memory stays bounded even when the directory lies. openpyxl then parses with def
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 from assessment.errors import InvalidInput, Problem
+from assessment.inputs import read_input
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -25,22 +27,28 @@ _DECLARATIONS = tuple(
 _OVERLAP = max(len(d) for d in _DECLARATIONS)
 
 
-def check_package(path: Path) -> None:
-    """Raise InvalidInput when `path` is not a plain, reasonably sized .xlsx package."""
+def check_package(path: Path) -> bytes:
+    """The bytes of `path` once checked to be a plain, reasonably sized .xlsx package.
+
+    Read once, bounded whatever `stat` says, from a regular file only; parse these bytes,
+    not the path, so what was checked is what is read.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(Problem(name, 0, "", f"cannot read: {exc.strerror}")) from None
-    if size > MAX_FILE_BYTES:
-        _refuse(name, f"is {size // 2**20} MB; a questionnaire is far smaller (limit 20 MB)")
-    if not zipfile.is_zipfile(path):
+        data = read_input(path, MAX_FILE_BYTES, name)
+    except InvalidInput as exc:
+        if "larger than the limit" in str(exc):
+            _refuse(name, "is larger than 20 MB; a questionnaire is far smaller")
+        raise
+    stream = io.BytesIO(data)
+    if not zipfile.is_zipfile(stream):
         _refuse(name, "is not an .xlsx workbook; save it from Excel or LibreOffice as .xlsx")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(stream) as archive:
             _check_parts(name, archive)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
         _refuse(name, f"is damaged ({exc}); save it again from Excel or LibreOffice")
+    return data
 
 
 def _check_parts(name: str, archive: zipfile.ZipFile) -> None:

@@ -8,6 +8,7 @@ any object is built, so a hostile file costs no more than its own size.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from assessment.errors import InvalidInput, Problem
+from assessment.inputs import read_input
 
 MAX_DEPTH = 24
 MAX_BYTES = 4 * 1024 * 1024
@@ -34,6 +36,7 @@ class Document:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # sha256 of the bytes read, so a later save can tell the file changed
 
     def line_of(self, loc: tuple[Any, ...]) -> int:
         """Line of the deepest known item on `loc` (a pydantic error location or a data path)."""
@@ -147,34 +150,32 @@ def parse_yaml(text: str, name: str) -> Document:
         line = mark.line + 1 if mark else 0
         reason = exc.problem or "malformed YAML"
         raise InvalidInput(Problem(name, line, "", f"malformed YAML: {reason}")) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        shown = "a NUL byte" if code == 0 else f"the control character U+{code:04X}"
+        raise InvalidInput(
+            Problem(name, line, "", f"{shown} is not allowed in YAML; delete it")
+        ) from None
     except yaml.YAMLError as exc:
         raise InvalidInput(Problem(name, 0, "", f"malformed YAML: {exc}")) from None
     return builder.doc
 
 
-def read_yaml(path: Path, name: str | None = None) -> Document:
-    """Read and parse one YAML file; its size is capped and it must be UTF-8."""
+def read_yaml(path: Path, name: str | None = None, root: Path | None = None) -> Document:
+    """Read and parse one YAML file: a regular file (inside `root` when given), capped, UTF-8."""
     shown = name or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(
-                Problem(shown, 0, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(Problem(shown, 0, "", "file not found")) from None
-    except IsADirectoryError:
-        raise InvalidInput(Problem(shown, 0, "", "is a folder, expected a YAML file")) from None
-    except PermissionError:
-        raise InvalidInput(Problem(shown, 0, "", "cannot be read (permission denied)")) from None
+    raw = read_input(path, MAX_BYTES, shown, root)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
         raise InvalidInput(
-            Problem(shown, 0, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+            Problem(shown, line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         ) from None
-    return parse_yaml(text, shown)
+    doc = parse_yaml(text, shown)
+    doc.digest = hashlib.sha256(raw).hexdigest()
+    return doc
 
 
 def dump_yaml(data: Any) -> str:

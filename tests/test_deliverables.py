@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.files import MANIFEST
 from assessment.render import DELIVERABLES
 from tests.conftest import ROOT, interview, write_engagement
 from tests.views import view
@@ -53,7 +54,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def test_generate_writes_every_deliverable_and_each_reopens(example) -> None:
     out, _ = example
-    assert {p.name for p in out.iterdir()} == EXPECTED_FILES
+    shown = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+    assert shown == EXPECTED_FILES | {MANIFEST}
     assert set(DELIVERABLES) == {
         "analysis-report",
         "strategic-plan",
@@ -63,8 +65,8 @@ def test_generate_writes_every_deliverable_and_each_reopens(example) -> None:
         "sipoc",
         "scores",
     }
-    for path in out.iterdir():
-        assert view(path).strip(), path.name
+    for name in EXPECTED_FILES:
+        assert view(out / name).strip(), name
 
 
 def test_scores_workbook_equals_the_score_document(example) -> None:

@@ -64,6 +64,7 @@ def answer(level: int | str, note: str = "") -> str:
 def test_answers_and_notes_are_saved_as_given(folder: Path) -> None:
     result, out = drive(folder, "IT Ops\r" + answer(2, "training log") + answer(3) + "q\r", **JANE)
     data = saved(folder)
+    assert len(data["respondent"].pop("id")) == 16  # a stable respondent id is stored
     assert data["respondent"] == {"name": "Jane Doe", "role": "Manager", "unit": "IT Ops"}
     assert data["answers"] == {
         "SP-PEO-01": {"level": 2, "note": "training log"},
@@ -133,6 +134,7 @@ def test_resume_picks_the_respondent_from_existing_interviews(folder: Path) -> N
 def test_a_new_respondent_is_asked_name_role_and_unit(folder: Path) -> None:
     drive(folder, "Bo Chen\r" + DOWN + "\r" + "Dev\r" + answer(2) + "q\r")
     data = saved(folder, "bo-chen")
+    assert data["respondent"].pop("id")
     assert data["respondent"] == {"name": "Bo Chen", "role": "Engineer", "unit": "Dev"}
 
 
@@ -167,7 +169,7 @@ def test_ctrl_c_at_the_note_stores_nothing_either(folder: Path) -> None:
 
 def test_end_of_input_is_a_clear_error_and_changes_nothing(folder: Path) -> None:
     before = unchanged(folder)
-    with pytest.raises(InvalidInput, match="interactive terminal required"):
+    with pytest.raises(InvalidInput, match=r"input ended \(Ctrl-D\) before any answer was saved"):
         drive(folder, "", **JANE)
     assert unchanged(folder) == before
 

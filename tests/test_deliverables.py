@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.files import MANIFEST
+from assessment.files.atomic import MANIFEST
 from assessment.render import DELIVERABLES
 from tests.conftest import ROOT, interview, write_engagement
 from tests.views import view
@@ -191,7 +191,7 @@ def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monke
     import weasyprint
 
     from assessment.render import pdf_writer
-    from assessment.render.blocks import Outline, Para
+    from assessment.render.outline import Outline, Para
 
     fetched: list[str] = []
     real_fetch = weasyprint.URLFetcher.fetch

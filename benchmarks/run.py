@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -85,15 +86,41 @@ def scoring_figures(temp: Path) -> None:
 def answer_save_latency(saves: int = 200, answers: int = 80) -> tuple[float, float]:
     """Confirmed answer → durable file: one save_interview (temp, fsync, replace, fsync dir)."""
     from assessment.engagement.model import Answer, Interview
-    from assessment.engagement.store import save_interview, writer_lock
+    from assessment.engagement.store import ABSENT, interview_path, write_interview, writer_lock
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         filled = {f"RM-PRO-{n:02d}": Answer(level=n % 6, note="seen it") for n in range(answers)}
-        interview = Interview.model_validate({"respondent": {"name": "Jane Doe"}})
+        interview = Interview.model_validate({"respondent": {"name": "Jane Doe", "id": "b"}})
         interview = interview.model_copy(update={"answers": filled})
+        path = interview_path(folder, "Jane Doe")
+        held = {"expect": ABSENT}  # as a session does: each save checks the file is unchanged
+
+        def save() -> None:
+            _, held["expect"] = write_interview(folder, interview, path, held["expect"])
+
         with writer_lock(folder, "bench"):
-            return timed(lambda: save_interview(folder, interview), saves)
+            return timed(save, saves)
+
+
+def concurrent_generate(rounds: int = 50) -> None:
+    """Two `assess generate` runs into one folder, `rounds` times: every round one whole set."""
+    test = "tests/test_concurrency.py::test_two_concurrent_generates_end_with_one_complete_set"
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        cwd=ROOT,
+        env={**os.environ, "ASSESS_GENERATE_ROUNDS": str(rounds)},
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    outcome = "every round complete and consistent" if result.returncode == 0 else "FAILED"
+    print(
+        f"{'two concurrent generates, ' + str(rounds) + ' rounds':<44} {outcome} in {seconds:.0f} s"
+    )
+    if result.returncode:
+        print(result.stdout[-3000:])
 
 
 def main() -> None:
@@ -117,6 +144,7 @@ def main() -> None:
             "< 4 s",
         )
         shutil.rmtree(out, ignore_errors=True)
+    concurrent_generate()
 
 
 if __name__ == "__main__":

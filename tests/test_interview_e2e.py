@@ -88,3 +88,28 @@ def test_ctrl_c_exits_130_and_stores_nothing_blank(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert answers(folder) == {"SP-PEO-01": {"level": 1}}
+
+
+@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
+def test_a_multi_line_paste_stays_in_the_note(tmp_path: Path) -> None:
+    """RELIABILITY case 24 (class 5): without bracketed paste, lines arrive split by Enter."""
+    folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
+    child = spawn(folder)
+    child.expect_exact("unit or team")
+    child.send("\r")
+    child.expect_exact("SP-PEO-01")
+    child.expect_exact("(key or")
+    child.send("2\r")
+    child.expect_exact("Note (evidence")
+    child.send("first line\rsecond, rated 4\rthird\r")  # one paste: three lines at once
+    child.expect_exact("saved SP-PEO-01")
+    child.expect_exact("SP-PEO-02")
+    child.expect_exact("(key or")
+    child.send("q\r")
+    child.expect_exact("1 answer saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert answers(folder) == {
+        "SP-PEO-01": {"level": 2, "note": "first line\nsecond, rated 4\nthird"}
+    }

@@ -283,7 +283,8 @@ def interview_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def _same_person_twice(interviews: dict[str, Interview], paths: dict[str, Path]) -> list[Problem]:
     """Two files recording one respondent (a copied file) would count their answers twice."""
-    problems, owner = [], {}
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
     for stem, interview in sorted(interviews.items()):
         key = identity(interview)
         if key in owner:
@@ -420,7 +421,8 @@ def write_interview(
     """
     target = path or interview_path(folder, interview.respondent.name)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _refuse_another_person(target, interview)
+    if expect is UNCHECKED:  # with `expect`, the file is the one read (and matched) or absent
+        _refuse_another_person(target, interview)
     data = interview.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["respondent"] = interview.respondent.model_dump(mode="json", exclude_defaults=True)
     answers = data.get("answers", {})

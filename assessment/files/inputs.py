@@ -71,7 +71,8 @@ def read_input(path: Path, limit: int, shown: str | None = None, root: Path | No
 
 
 def _read_bounded(fd: int, limit: int, shown: str) -> bytes:
-    parts, total = [], 0
+    parts: list[bytes] = []
+    total = 0
     while True:
         try:
             chunk = os.read(fd, min(CHUNK, limit + 1 - total))

@@ -54,10 +54,19 @@ class Prompter(Protocol):
 class QuestionaryPrompter:
     """A Prompter on questionary; `input`/`output` are for tests (pipe input, DummyOutput)."""
 
-    def __init__(self, input: Any = None, output: Any = None, stream: TextIO | None = None):
+    def __init__(
+        self,
+        input: Any = None,
+        output: Any = None,
+        stream: TextIO | None = None,
+        paste_guard: bool | None = None,
+    ):
         self._io: dict[str, Any] = {}
         if input is not None:
             self._io = {"input": input, "output": output}
+        # On a real terminal, keys that arrive together with an Enter are a paste (a person
+        # cannot type that fast); tests feed their whole script at once, so they opt in.
+        self._paste_guard = input is None if paste_guard is None else paste_guard
         self.stream = stream or sys.stdout
         import questionary  # 0.12 s: only when an interview really starts
 
@@ -114,10 +123,12 @@ class QuestionaryPrompter:
         return [str(value) for value in result]
 
     def write(self, message: str, default: str = "", hint: str = "") -> str:
+        extra = {"key_bindings": _paste_keeps_newlines()} if self._paste_guard else {}
         result = self._q.text(
             self._wrap(f"{message} {hint}".strip(), 2),
             default=default,
             style=self._style,
+            **extra,
             **self._io,
         ).unsafe_ask()
         return str(result).strip()
@@ -146,6 +157,27 @@ class QuestionaryPrompter:
         """Wrap long text to the terminal: prompt_toolkit would cut choice lines off."""
         width = max(40, self._width() - margin)
         return textwrap.fill(text, width, subsequent_indent=" " * indent)
+
+
+def _paste_keeps_newlines() -> Any:
+    """Enter with more keys already waiting is a line break inside a paste, not "done".
+
+    Without bracketed paste a multi-line paste arrives as lines separated by Enter; taking
+    the first Enter as the answer would feed the rest of the paste to the next question.
+    """
+    from prompt_toolkit.key_binding import KeyBindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("enter", eager=True)
+    @bindings.add("c-j", eager=True)
+    def _enter(event: Any) -> None:
+        if event.app.key_processor.input_queue:
+            event.current_buffer.insert_text("\n")
+        else:
+            event.current_buffer.validate_and_handle()
+
+    return bindings
 
 
 def _cut(text: str, width: int) -> str:

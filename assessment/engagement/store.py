@@ -35,6 +35,7 @@ LOCK_FILE = ".assess.lock"
 SUFFIXES = (".yaml", ".yml")
 UNCHECKED = None  # `expect` value: write without comparing with what is on disk
 ABSENT = ""  # `expect` value: the file must not exist yet
+_NO_FOLDER = "no such engagement folder; create one with `assess init {folder} --customer NAME`"
 
 
 def inside(root: Path, name: str, suffix: str = "") -> Path:
@@ -136,6 +137,8 @@ def writer_lock(folder: Path, purpose: str) -> Iterator[None]:
     The OS releases the lock when the holder dies, even on `kill -9`, so it never goes stale.
     """
     path = folder / LOCK_FILE
+    if not folder.is_dir():
+        raise InvalidInput(Problem(str(folder), 0, "", _NO_FOLDER.format(folder=folder)))
     try:
         handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
@@ -202,8 +205,7 @@ def read_engagement(folder: Path) -> Folder:
                 str(folder),
                 0,
                 "",
-                "no such engagement folder; create one "
-                f"with `assess init {folder} --customer NAME`",
+                _NO_FOLDER.format(folder=folder),
             )
         )
     if not path.exists() and not path.is_symlink():

@@ -1,0 +1,154 @@
+"""Open an engagement with its pack and check every answer, target and rating against the pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assessment.engagement.model import Engagement, Interview
+from assessment.engagement.store import Folder, read_engagement
+from assessment.errors import InvalidInput, Problem
+from assessment.files.yamlfile import Document
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import Pack
+
+
+@dataclass
+class Opened:
+    """A checked engagement: the only input scoring and rendering accept."""
+
+    folder: Path
+    engagement: Engagement
+    interviews: dict[str, Interview]
+    pack: Pack
+
+
+def open_engagement(folder: Path) -> Opened:
+    """Read an engagement and its pack; raise InvalidInput naming every inconsistency."""
+    found = read_engagement(folder)
+    doc = found.engagement_doc
+    try:
+        pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    except InvalidInput as exc:
+        if len(exc.problems) == 1 and exc.problems[0].message.startswith("unknown pack"):
+            line = doc.line_of(("pack",))
+            raise InvalidInput(Problem(doc.name, line, "pack", exc.problems[0].message)) from None
+        raise
+    problems = check_engagement(found, pack)
+    if problems:
+        raise InvalidInput(problems)
+    return Opened(folder, found.engagement, found.interviews, pack)
+
+
+def check_engagement(found: Folder, pack: Pack) -> list[Problem]:
+    problems = _check_settings(found.engagement, found.engagement_doc, pack)
+    for name, interview in found.interviews.items():
+        problems += _check_answers(interview, found.interview_docs[name], pack)
+    return problems
+
+
+def _unknown_question(doc: Document, at: tuple[str, ...], qid: str) -> Problem:
+    return Problem(
+        doc.name,
+        doc.line_of(at),
+        qid,
+        "unknown question id; `assess validate` on the pack lists its questions",
+    )
+
+
+def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[Problem]:
+    problems = []
+    perspectives = {p.id for p in pack.info.perspectives}
+    for pid in engagement.targets.perspectives:
+        if pid not in perspectives:
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("targets", "perspectives", pid)),
+                    f"targets.perspectives.{pid}",
+                    f"unknown perspective; use one of {sorted(perspectives)}",
+                )
+            )
+    for qid in engagement.targets.questions:
+        if not pack.has_question(qid):
+            problems.append(_unknown_question(doc, ("targets", "questions", qid), qid))
+    for qid in engagement.ratings:
+        if not pack.has_question(qid):
+            problems.append(_unknown_question(doc, ("ratings", qid), qid))
+        elif not pack.question(qid).scored:
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("ratings", qid)),
+                    qid,
+                    "a text question has no score to rate",
+                )
+            )
+    kpis = pack.knowledge.ids("kpi") or set()
+    for kid in engagement.kpi_goals:
+        if kid not in kpis:
+            problems.append(
+                Problem(
+                    doc.name, doc.line_of(("kpi_goals", kid)), kid, "unknown KPI id in `kpi_goals`"
+                )
+            )
+    rec_ids = {r.id for r in pack.recommendations}
+    for index, rid in enumerate(engagement.priorities):
+        if rid not in rec_ids:
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(("priorities", index)),
+                    rid,
+                    "unknown recommendation id in `priorities`",
+                )
+            )
+    return problems
+
+
+def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Problem]:
+    problems = []
+    for qid, answer in interview.answers.items():
+        at = ("answers", qid)
+        if not pack.has_question(qid):
+            problems.append(_unknown_question(doc, at, qid))
+            continue
+        question = pack.question(qid)
+        if answer.not_scored:
+            continue
+        if question.type == "scale" and not isinstance(answer.level, int):
+            problems.append(
+                Problem(
+                    doc.name,
+                    doc.line_of(at),
+                    qid,
+                    "a scale question needs `level: 0..5`, `na` or `unknown`",
+                )
+            )
+        elif question.type == "multi":
+            if answer.selected is None:
+                problems.append(
+                    Problem(
+                        doc.name,
+                        doc.line_of(at),
+                        qid,
+                        "a checklist question needs `selected: [option ids]`",
+                    )
+                )
+                continue
+            allowed = question.option_ids()
+            for index, option in enumerate(answer.selected):
+                if option not in allowed:
+                    problems.append(
+                        Problem(
+                            doc.name,
+                            doc.line_of((*at, "selected", index)),
+                            f"{qid}.selected",
+                            f"unknown option {option!r}; allowed: {', '.join(allowed)}",
+                        )
+                    )
+        elif question.type == "text" and answer.text is None:
+            problems.append(
+                Problem(doc.name, doc.line_of(at), qid, "a text question needs `text: ...`")
+            )
+    return problems

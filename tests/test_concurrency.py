@@ -99,8 +99,8 @@ def test_fifty_rounds_of_two_concurrent_sets_each_end_whole(tmp_path: Path) -> N
         worker.start()
     winners = set()
     for _ in range(50):
-        start.wait(60)
-        done.wait(60)
+        start.wait(300)
+        done.wait(300)
         run = check_complete_set(out)
         for name in ("report.docx", "deck.pptx", "scores.xlsx"):
             with zipfile.ZipFile(out / name) as archive:

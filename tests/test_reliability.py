@@ -24,7 +24,7 @@ from assessment.errors import InvalidInput
 from assessment.files.yamlfile import dump_yaml
 from assessment.interview.prompts import QuestionaryPrompter
 from assessment.interview.session import run_interview
-from tests.conftest import interview, snapshot, write_engagement
+from tests.conftest import SAMPLE_PACK, interview, snapshot, write_engagement
 
 ASSESS = Path(sys.executable).with_name("assess")
 JANE = {"respondent": "Jane Doe", "role": "manager"}
@@ -109,7 +109,7 @@ def test_a_returned_form_is_kept_unless_forced(folder: Path, tmp_path: Path, cli
     assert result.code == 1
     assert "has changed since" in one_line(result.err) and "--force" in result.err
     assert form.read_bytes() == returned
-    assert cli("export-form", folder, "--out", form).code == 0
+    assert cli("export-form", folder, "--out", form, "--force").code == 0
     assert form.read_bytes() != returned
 
 
@@ -442,7 +442,7 @@ def test_a_read_only_engagement_is_one_clear_line(
 
 
 def test_init_with_an_empty_customer_is_one_clear_line(tmp_path: Path, cli) -> None:
-    result = cli("init", tmp_path / "new", "--customer", "")
+    result = cli("init", tmp_path / "new", "--customer", "", "--pack", SAMPLE_PACK)
     assert result.code == 1
     assert "--customer: is empty" in one_line(result.err)
     assert not (tmp_path / "new").exists()

@@ -236,6 +236,7 @@ class PackInfo(Strict):
     process: Text
     version: Text
     framework: str = ""
+    method: str = ""  # the assessment method's name, as the documents print it
     description: str = ""
     perspectives: tuple[Perspective, ...] = Field(min_length=1)
     roles: tuple[Role, ...] = ()

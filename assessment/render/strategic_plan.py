@@ -41,8 +41,9 @@ def _direction(c: Context) -> list[Block]:
         Para(c.overall_sentence, "lead"),
         Para(
             f"This plan sets out how {c.organisation} moves from today's {c.process} practice "
-            "to the agreed target across the five perspectives. It follows the phases of the "
-            "SolutionMethod approach; each recommendation is placed in the phase where its "
+            f"to the agreed target across the {c.perspective_count} perspectives. It follows the "
+            f"phases of the {c.method_name} approach; each recommendation is placed in the phase "
+            "where its "
             "work happens and in a time window that respects what it depends on."
         ),
         phases_table(c, "Table 1: Phases of the programme"),

@@ -9,14 +9,15 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
+from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS
 from assessment.analysis.score_document import DASH, fmt, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import charts, narrative
-from assessment.text import clean, fill
+from assessment.text import clean, count_word, fill
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class Context:
     recommendations: list[dict[str, Any]]
     respondents_by_role: list[tuple[str, int]]
     method: list[str]
+    method_name: str  # the assessment method the pack names
+    phase_count: str  # counts as words: "five"
+    perspective_count: str
+    alternative_count: str
+    top_recommendations: list[dict[str, Any]]  # the first few, for the summary
+    top_count: str
     levels: list[tuple[str, str]]
     phases: list[dict[str, str]]
     perspective_info: list[dict[str, str]]
@@ -84,6 +91,8 @@ class Context:
         return fill(value, self.customer, self.organisation)
 
 
+TOP = 5  # recommendations in the executive summary
+
 METHOD = [
     "Each interviewee placed the organisation on a six-level scale for every question: "
     "0 Non-existent, 1 Initial, 2 Repeatable, 3 Defined, 4 Managed, 5 Optimized.",
@@ -113,6 +122,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     info = assessment.pack.info
     doc = score_document(assessment)
     series, activities = _series(doc), _activities(assessment)
+    recommendations = _recommendations(assessment)
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
@@ -129,9 +139,15 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
         perspectives=[_perspective(p) for p in doc["perspectives"]],
         questions=_questions(assessment, doc),
-        recommendations=_recommendations(assessment),
+        recommendations=recommendations,
         respondents_by_role=_roles(assessment),
         method=METHOD,
+        method_name=clean(info.method) or "assessment",
+        phase_count=count_word(len(info.phases)),
+        perspective_count=count_word(len(info.perspectives)),
+        alternative_count=count_word(len(assessment.alternatives)),
+        top_recommendations=recommendations[:TOP],
+        top_count=count_word(len(recommendations[:TOP])),
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
         phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
         perspective_info=[
@@ -156,7 +172,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
                 "recommendations": str(int(row["recommendations"])),
                 "days": f"{row['days']:.0f}",
             }
-            for h, row in horizon_totals(assessment.roadmap).iterrows()
+            for h, row in assessment.horizons.iterrows()
         ],
         alternatives=_alternatives(assessment),
         training=_training(assessment),
@@ -347,7 +363,9 @@ def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
 class Charts(Mapping[str, Chart]):
     """The figures of this engagement, each drawn on first use and then kept.
 
-    Drawing lazily lets the renderers that run side by side draw only what they place.
+    Drawing lazily lets the renderers that run side by side draw only what they place. A
+    recipe is a chart function with its data (no closures), so the context can be pickled
+    into worker processes under any start method.
     """
 
     def __init__(self, recipes: dict[str, tuple[Callable[[], Any], str]]):
@@ -371,27 +389,27 @@ def _charts(
     assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
 ) -> Charts:
     by_perspective = "Current and target maturity by perspective"
+    labels, current, target = series["labels"], series["current"], series["target"]
     recipes: dict[str, tuple[Callable[[], Any], str]] = {
-        "radar": (
-            lambda: charts.radar(series["labels"], series["current"], series["target"]),
-            by_perspective,
-        ),
-        "bars": (
-            lambda: charts.bars(series["labels"], series["current"], series["target"]),
-            by_perspective,
-        ),
+        "radar": (partial(charts.radar, labels, current, target), by_perspective),
+        "bars": (partial(charts.bars, labels, current, target), by_perspective),
     }
     if assessment.roadmap:
-        recipes["timeline"] = (lambda: _timeline(assessment), "Roadmap: work by phase and horizon")
+        recipes["timeline"] = (
+            partial(charts.timeline, *_timeline(assessment)),
+            "Roadmap: work by phase and horizon",
+        )
     if activities["rows"]:
         recipes["heatmap"] = (
-            lambda: charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
+            partial(
+                charts.heatmap, activities["rows"], activities["columns"], activities["values"]
+            ),
             "Current maturity by key activity and perspective",
         )
     return Charts(recipes)
 
 
-def _timeline(assessment: Assessment) -> Any:
+def _timeline(assessment: Assessment) -> tuple[list[str], list[Any], dict[tuple[int, int], str]]:
     lanes = [
         p.name
         for p in assessment.pack.info.phases
@@ -405,7 +423,7 @@ def _timeline(assessment: Assessment) -> Any:
                 days = sum(i.days for i in items)
                 cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
     windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
-    return charts.timeline([clean(lane) for lane in lanes], windows, cells)
+    return [clean(lane) for lane in lanes], windows, cells
 
 
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

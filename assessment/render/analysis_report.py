@@ -24,7 +24,6 @@ from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 
 NAME = "analysis-report"
-JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files
 
 
 def render_docx(context: Context, out: Path) -> list[Path]:
@@ -154,14 +153,7 @@ def _current_state(c: Context) -> list[Block]:
                 f"{perspective['coverage']} questions scored."
             )
         )
-        widest = sorted(
-            (
-                q
-                for q in c.questions
-                if q["perspective"] == perspective["name"] and q["gap"] not in ("–", "0.00")
-            ),
-            key=lambda q: -float(q["gap"]),
-        )[:3]
+        widest = c.widest_gaps.get(pid, [])
         if widest:
             blocks.append(
                 Bullets(

@@ -17,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from assessment.render import pptx_blocks as blocks
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
-from assessment.report.context import DASH, Context, fmt
+from assessment.report.context import Context, fmt
 
 ROLES = 7  # rows of the interviews-by-role table
 FINDINGS = 6  # bullets on the key-findings slide
@@ -166,13 +166,11 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
         )
     blocks.panel(slide, bar, NAVY, 0.85)
     step = bar.w / 6
-    for value, colour, name in (
-        (context.overall["current"], NAVY, "today"),
-        (context.overall["target"], AMBER, "target"),
-    ):
-        if value == DASH:
+    for key, colour, name in (("current", NAVY, "today"), ("target", AMBER, "target")):
+        value, shown = context.overall_values[key], context.overall[key]
+        if value is None:
             continue
-        x = int(bar.x + step * (float(value) + 0.5))
+        x = int(bar.x + step * (value + 0.5))
         blocks.panel(
             slide,
             Box(x - Inches(0.05), bar.y - Inches(0.08), Inches(0.1), bar.h + Inches(0.16)),
@@ -181,7 +179,7 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
         blocks.text(
             slide,
             Box(x - Inches(0.8), bar.y + bar.h + Inches(0.05), Inches(1.6), Inches(0.3)),
-            [Para(f"{name} {value}", 12, True, colour)],
+            [Para(f"{name} {shown}", 12, True, colour)],
             PP_ALIGN.CENTER,
         )
 

@@ -189,7 +189,7 @@ def effort(deck: Any, context: Context) -> None:
         left,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
         [h["horizon"] for h in context.horizons],
-        [("Person-days", [float(h["days"]) for h in context.horizons])],
+        [("Person-days", [h["days_value"] for h in context.horizons])],
         number_format="0",
         font_size=14,
     )

@@ -113,11 +113,10 @@ def _by_phase(c: Context) -> list[Block]:
 
 
 def _effort(c: Context) -> list[Block]:
-    total = sum(float(h["days"]) for h in c.horizons)
     return [
         Heading("Effort", 1),
         Para(
-            f"The full roadmap is estimated at {total:.0f} person-days, sized from the pack's "
+            f"The full roadmap is estimated at {c.total_days} person-days, sized from the pack's "
             "effort scale; the estimate is for planning and should be refined per project."
         ),
         Table(

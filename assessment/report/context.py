@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
-from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS
 from assessment.analysis.score_document import DASH, fmt, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
-from assessment.report import charts, narrative
+from assessment.report import narrative
+from assessment.report.figures import Chart, figures
 from assessment.text import clean, count_word, fill
 
 
@@ -26,14 +25,6 @@ class Row:
 
     cells: tuple[str, ...]
     emphasis: bool = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A drawn figure (PNG at 150 dpi, for Word, PowerPoint and the PDF) and its caption."""
-
-    png: bytes = field(repr=False)
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +40,7 @@ class Context:
     date: dt.date
     generated: dt.datetime
     overall: dict[str, str]
+    overall_values: dict[str, float | None]  # the same numbers, for placing marks on a scale
     overall_sentence: str
     perspectives: list[dict[str, str]]
     questions: list[dict[str, str]]
@@ -71,7 +63,9 @@ class Context:
     targets: list[dict[str, str]]
     activities: dict[str, Any]
     roadmap: list[dict[str, Any]]
-    horizons: list[dict[str, str]]
+    horizons: list[dict[str, Any]]  # per window: texts, and `days_value` for charts
+    total_days: str
+    widest_gaps: dict[str, list[dict[str, str]]]  # perspective id → its widest gaps, widest first
     alternatives: list[dict[str, Any]]
     training: list[dict[str, Any]]
     next_steps: list[dict[str, str]]
@@ -92,6 +86,7 @@ class Context:
 
 
 TOP = 5  # recommendations in the executive summary
+WIDEST = 3  # gaps shown per perspective in the current state
 
 METHOD = [
     "Each interviewee placed the organisation on a six-level scale for every question: "
@@ -136,6 +131,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         date=engagement.date or generated.date(),
         generated=generated,
         overall=overall,
+        overall_values={key: doc["overall"][key] for key in ("current", "target", "gap")},
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
         perspectives=[_perspective(p) for p in doc["perspectives"]],
         questions=_questions(assessment, doc),
@@ -171,14 +167,17 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
                 "horizon": str(h),
                 "recommendations": str(int(row["recommendations"])),
                 "days": f"{row['days']:.0f}",
+                "days_value": float(row["days"]),
             }
             for h, row in assessment.horizons.iterrows()
         ],
+        total_days=f"{assessment.horizons['days'].sum():.0f}",
+        widest_gaps=_widest_gaps(assessment, doc),
         alternatives=_alternatives(assessment),
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
         series=series,
-        charts=_charts(assessment, series, activities),
+        charts=figures(assessment, series, activities),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=_text_answers(assessment),
@@ -231,6 +230,17 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
             }
         )
     return rows
+
+
+def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """Per perspective, its three widest open gaps (question text, current, target)."""
+    rows = {row["id"]: row for row in _questions(assessment, doc)}
+    result: dict[str, list[dict[str, str]]] = {p.id: [] for p in assessment.pack.info.perspectives}
+    scored = [q for q in doc["questions"] if q["type"] != "text" and q["gap"]]
+    for q in sorted(scored, key=lambda q: -q["gap"]):
+        if len(result[q["perspective"]]) < WIDEST:
+            result[q["perspective"]].append(rows[q["id"]])
+    return result
 
 
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
@@ -358,72 +368,6 @@ def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
         "current": [p["current"] for p in doc["perspectives"]],
         "target": [p["target"] for p in doc["perspectives"]],
     }
-
-
-class Charts(Mapping[str, Chart]):
-    """The figures of this engagement, each drawn on first use and then kept.
-
-    Drawing lazily lets the renderers that run side by side draw only what they place. A
-    recipe is a chart function with its data (no closures), so the context can be pickled
-    into worker processes under any start method.
-    """
-
-    def __init__(self, recipes: dict[str, tuple[Callable[[], Any], str]]):
-        self._recipes = recipes
-        self._drawn: dict[str, Chart] = {}
-
-    def __getitem__(self, name: str) -> Chart:
-        if name not in self._drawn:
-            draw, caption = self._recipes[name]
-            self._drawn[name] = Chart(charts.png(draw()), caption)
-        return self._drawn[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._recipes)
-
-    def __len__(self) -> int:
-        return len(self._recipes)
-
-
-def _charts(
-    assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
-) -> Charts:
-    by_perspective = "Current and target maturity by perspective"
-    labels, current, target = series["labels"], series["current"], series["target"]
-    recipes: dict[str, tuple[Callable[[], Any], str]] = {
-        "radar": (partial(charts.radar, labels, current, target), by_perspective),
-        "bars": (partial(charts.bars, labels, current, target), by_perspective),
-    }
-    if assessment.roadmap:
-        recipes["timeline"] = (
-            partial(charts.timeline, *_timeline(assessment)),
-            "Roadmap: work by phase and horizon",
-        )
-    if activities["rows"]:
-        recipes["heatmap"] = (
-            partial(
-                charts.heatmap, activities["rows"], activities["columns"], activities["values"]
-            ),
-            "Current maturity by key activity and perspective",
-        )
-    return Charts(recipes)
-
-
-def _timeline(assessment: Assessment) -> tuple[list[str], list[Any], dict[tuple[int, int], str]]:
-    lanes = [
-        p.name
-        for p in assessment.pack.info.phases
-        if any(i.phase == p.name for i in assessment.roadmap)
-    ]
-    cells = {}
-    for lane, phase in enumerate(lanes):
-        for window, horizon in enumerate(HORIZONS):
-            items = [i for i in assessment.roadmap if i.phase == phase and i.horizon == horizon]
-            if items:
-                days = sum(i.days for i in items)
-                cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
-    windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
-    return [clean(lane) for lane in lanes], windows, cells
 
 
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
-from assessment.pack.references import builtin_kinds, dangling
+from assessment.pack.references import builtin_kinds, dotted, reference_problems
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
@@ -350,7 +357,7 @@ class Knowledge(Strict):
         return refs
 
     @model_validator(mode="after")
-    def _consistent(self) -> Knowledge:
+    def _consistent(self, info: ValidationInfo) -> Knowledge:
         problems = [
             f"duplicate {kind} id {d!r}"
             for kind, ids in self._kinds().items()
@@ -362,10 +369,14 @@ class Knowledge(Strict):
             for t in self.topics
             if t.id in builtin
         ]
-        problems += self._dangling()
+        if not (info.context or {}).get("references_checked_by_caller"):
+            problems += [
+                f"{dotted(where)}: {message}" for where, message in self.reference_problems()
+            ]
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
-    def _dangling(self) -> list[str]:
-        return dangling(self)
+    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Internal references that point nowhere, each with the path of the item holding it."""
+        return reference_problems(self)

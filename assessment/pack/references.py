@@ -29,37 +29,46 @@ def builtin_kinds(knowledge: Knowledge) -> dict[str, list[str]]:
     }
 
 
-def dangling(knowledge: Knowledge) -> list[str]:
-    """Internal references (role skills, SIPOC activities, ...) that point nowhere."""
+def reference_problems(knowledge: Knowledge) -> list[tuple[tuple[str | int, ...], str]]:
+    """Internal references (role skills, SIPOC activities, ...) that point nowhere, each with
+    the path of the item that holds it."""
     known = {kind: set(ids) for kind, ids in knowledge._kinds().items()}
     known["component"] = known["tool"] | known["concept"]
     known["skill level"] = {str(s.level) for s in knowledge.skill_levels}
-    refs: list[tuple[str, str, Iterable[str]]] = []
+    refs: list[tuple[tuple[str | int, ...], str, Iterable[str]]] = []
     for i, role in enumerate(knowledge.roles):
-        refs.append((f"roles[{i}].skills", "skill", [s.skill for s in role.skills]))
+        refs.append((("roles", i, "skills"), "skill", [s.skill for s in role.skills]))
         if knowledge.skill_levels:
             levels = [str(s.level) for s in role.skills]
-            refs.append((f"roles[{i}].skills", "skill level", levels))
+            refs.append((("roles", i, "skills"), "skill level", levels))
     for i, row in enumerate(knowledge.sipoc):
-        refs.append((f"sipoc[{i}].activities", "activity", row.activities))
+        refs.append((("sipoc", i, "activities"), "activity", row.activities))
     for i, step in enumerate(knowledge.workflow):
         activity = (step.activity,) if step.activity else ()
-        refs.append((f"workflow[{i}].activity", "activity", activity))
-        refs.append((f"workflow[{i}].roles", "role", step.roles))
-        refs.append((f"workflow[{i}].next", "step", step.next))
+        refs.append((("workflow", i, "activity"), "activity", activity))
+        refs.append((("workflow", i, "roles"), "role", step.roles))
+        refs.append((("workflow", i, "next"), "step", step.next))
     for t, topic in enumerate(knowledge.topics):
         for i, item in enumerate(topic.items):
             for kind, ids in item.links.items():
-                refs.append((f"topics[{t}].items[{i}].links.{kind}", kind, ids))
+                refs.append((("topics", t, "items", i, "links", kind), kind, ids))
     for i, need in enumerate(knowledge.training_needs):
-        refs.append((f"training_needs[{i}].skills", "skill", need.skills))
+        refs.append((("training_needs", i, "skills"), "skill", need.skills))
     for i, link in enumerate(knowledge.architecture.links):
-        refs.append((f"architecture.links[{i}]", "component", (link.source, link.target)))
-    unknown_kinds = [(w, k) for w, k, _ in refs if k not in known]
-    return [f"{where}: unknown kind {kind!r}" for where, kind in unknown_kinds] + [
-        f"{where}: unknown {kind} {ref!r}"
+        refs.append((("architecture", "links", i), "component", (link.source, link.target)))
+    unknown_kinds = [(w, f"unknown kind {k!r}") for w, k, _ in refs if k not in known]
+    return unknown_kinds + [
+        (where, f"unknown {kind} {ref!r}")
         for where, kind, ids in refs
         if kind in known
         for ref in ids
         if ref not in known[kind]
     ]
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """`("roles", 0, "skills")` as an author writes it: `roles[0].skills`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment.engagement.model import Answer, Interview
+from assessment.engagement.open import read_with_pack
 from assessment.engagement.store import (
     ABSENT,
     free_interview_path,
@@ -28,7 +29,6 @@ from assessment.files.atomic import CHANGED, FOREIGN, OURS, make_folder, refusal
 from assessment.files.sheets import fit_to_page_width, put
 from assessment.files.xlsxsafe import check_package
 from assessment.interview import flow
-from assessment.pack.load import load_pack, resolve_pack
 from assessment.pack.model import LEVEL_LABELS, Pack, Question
 from assessment.text import clean, fill
 
@@ -87,8 +87,7 @@ def export_form(
                 f"a form is an Excel workbook; name the file {out.stem or 'form'}.xlsx",
             )
         )
-    found = read_engagement(folder)
-    pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    found, pack = read_with_pack(folder)
     chosen = flow.find_role(pack, role) if role else None
     if role and chosen is None:
         names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
@@ -297,8 +296,7 @@ def import_form(
     today: dt.date | None = None,
 ) -> tuple[Path, int]:
     """Read a filled form as an interview: every cell checked, all saved or nothing."""
-    found = read_engagement(folder)
-    pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    found, pack = read_with_pack(folder)
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     data = check_package(path)
     from assessment.interview.form_reader import read_form

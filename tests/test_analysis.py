@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.checks import Opened, open_engagement
-from assessment.plan import build_plan
-from assessment.scoring import Assessment, score
+from assessment.analysis.plan import build_plan
+from assessment.analysis.scoring import Assessment, score
+from assessment.engagement.open import Opened, open_engagement
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from assessment.plan import Plan
-from assessment.scoring import Assessment
+from assessment.analysis.plan import Plan
+from assessment.analysis.scoring import Assessment
 
 DASH = "–"
 

@@ -31,8 +31,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from assessment.model import Pack, PlanWindow
-from assessment.recommend import Ranked, serves_on
+from assessment.analysis.recommend import Ranked, serves_on
+from assessment.pack.model import Pack, PlanWindow
 
 CLOSES_A_LEVEL = 1.0
 NEAR_SHARE = 0.10  # paths differing in at most this share of recommendations are "the same"
@@ -404,7 +404,7 @@ def _greedy(
 
 
 def _perspective_means(pack: Pack, questions: pd.DataFrame) -> dict[str, float | None]:
-    from assessment.scoring import perspective_frame  # the one weighted mean
+    from assessment.analysis.scoring import perspective_frame  # the one weighted mean
 
     frame = perspective_frame(pack, questions)
     return {str(pid): (None if pd.isna(v) else float(v)) for pid, v in frame["current"].items()}

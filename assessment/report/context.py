@@ -11,14 +11,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment import charts
-from assessment.model import LEVEL_LABELS
-from assessment.plan import Plan
-from assessment.render import narrative
-from assessment.scoredoc import DASH, TARGET_MET, fmt, fmt_gap, score_document
-from assessment.scoring import Assessment
+from assessment.analysis.plan import Plan
+from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
+from assessment.analysis.scoring import Assessment
+from assessment.analysis.views import still_open
+from assessment.pack.model import LEVEL_LABELS
+from assessment.report import charts, narrative
 from assessment.text import clean, fill
-from assessment.views import still_open
 
 
 @dataclass(frozen=True)

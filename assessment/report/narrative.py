@@ -5,11 +5,11 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from assessment.model import LEVEL_LABELS
-from assessment.scoredoc import fmt
-from assessment.scoring import Assessment
+from assessment.analysis.score_document import fmt
+from assessment.analysis.scoring import Assessment
+from assessment.analysis.views import still_open
+from assessment.pack.model import LEVEL_LABELS
 from assessment.text import clean, fill
-from assessment.views import still_open
 
 EVIDENCE_PER_PERSPECTIVE = 4
 

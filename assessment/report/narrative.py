@@ -42,8 +42,8 @@ def key_findings(assessment: Assessment) -> list[str]:
     if open_items:
         findings.append(
             f"Respondents disagree by two levels or more on {len(open_items)} "
-            "questions not yet settled; a consensus workshop should settle them before the plan "
-            "is fixed."
+            f"question{'s' if len(open_items) != 1 else ''} not yet settled; a consensus "
+            "workshop should settle them before the plan is fixed."
         )
     plan = assessment.plan
     if plan.quick_wins:

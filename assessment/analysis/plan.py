@@ -237,12 +237,18 @@ def _start_order(ranked: list[Ranked], window: dict[str, int]) -> list[Ranked]:
 
 def reach(ranked: Iterable[Ranked], questions: pd.DataFrame) -> pd.Series:
     """Each question's current after carrying out these recommendations (never lower)."""
-    after = questions["current"].copy()
+    best: dict[str, float] = {}
     for r in ranked:
         for qid, level in r.reaches:
-            if pd.isna(after[qid]) or level > after[qid]:
-                after[qid] = level
-    return after
+            best[qid] = max(level, best.get(qid, level))
+    lifted = pd.Series(best, dtype=float).reindex(questions.index)
+    return questions["current"].combine(lifted, _higher)
+
+
+def _higher(a: float, b: float) -> float:
+    if pd.isna(b):
+        return a
+    return b if pd.isna(a) else max(a, b)
 
 
 def _alternatives(
@@ -277,9 +283,7 @@ def _alternatives(
             days=total,
             reaches=means,
             overall=round(sum(scored) / len(scored), 2) if scored else None,
-            open_gaps=tuple(
-                q for q in questions.index if (questions.at[q, "target"] - after[q]).round(2) > 0
-            ),
+            open_gaps=tuple(questions.index[(questions["target"] - after).round(2) > 0]),
             fewer=len(full_ids) - len(ordered),
             fewer_days=full_days - total,
         )

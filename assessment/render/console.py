@@ -68,16 +68,16 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
             top.add_column(column)
         plan = assessment.plan
         for ranked in assessment.recommendations[:5]:
-            rec, item = ranked.recommendation, plan.item(ranked.id)
+            rec, placed = ranked.recommendation, plan.item(ranked.id)
             flags = ", ".join(
                 f
                 for f, on in (
-                    ("quick win", item.quick_win),
-                    ("prerequisite", item.prerequisite),
+                    ("quick win", placed.quick_win),
+                    ("prerequisite", placed.prerequisite),
                     ("customer priority", ranked.customer_priority),
                 )
                 if on
             )
-            window = plan.windows[item.window].name
+            window = plan.windows[placed.window].name
             top.add_row(str(ranked.rank), _t(rec.title), window, rec.effort, flags)
         console.print(top)

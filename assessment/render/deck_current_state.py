@@ -102,9 +102,8 @@ def interviews(deck: Any, context: Context) -> None:
             "Questions scored shows how many of each perspective's questions got at least one "
             "scored answer; the rest were answered 'not applicable' or 'don't know', or not asked.",
             f"{len(context.consensus)} questions had answers two or more levels apart; "
-            f"{len(context.consensus) - context.consensus_open} of them are already settled by a "
-            f"rating and {context.consensus_open} are listed in the analysis report for a "
-            "consensus workshop.",
+            f"settled by a rating: {len(context.consensus) - context.consensus_open}; listed in "
+            f"the analysis report for a consensus workshop: {context.consensus_open}.",
         ],
     )
 

@@ -237,10 +237,9 @@ def _consensus(c: Context) -> list[Block]:
     return [
         Heading("Consensus items", 1),
         Para(
-            "Respondents placed these practices two levels or more apart. "
-            f"{len(c.consensus) - c.consensus_open} of the {len(c.consensus)} are already "
-            f"settled by a rating; a consensus workshop should agree a rating for the other "
-            f"{c.consensus_open} before the plan is fixed."
+            "Respondents placed these practices two levels or more apart. Settled by a rating: "
+            f"{len(c.consensus) - c.consensus_open} of {len(c.consensus)}; a consensus workshop "
+            f"should agree a rating for the other {c.consensus_open} before the plan is fixed."
         ),
         Table(
             ("Question", "Practice", "Spread", "What each role said"),

@@ -56,7 +56,9 @@ def assess(
         )
         for n, answers in enumerate(respondents)
     }
-    opened = Opened(Path("."), Engagement(customer="T", **engagement), interviews, pack)
+    opened = Opened(
+        Path("."), Engagement(customer="T", pack=str(SAMPLE_PACK), **engagement), interviews, pack
+    )
     return score(opened)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from assessment.analysis.means import weighted_means
 from assessment.analysis.plan import Plan, build_plan
 from assessment.analysis.recommend import Ranked, recommend
 from assessment.analysis.training import TrainingNeed, training_needs
@@ -210,15 +211,11 @@ def perspective_frame(pack: Pack, questions: pd.DataFrame) -> pd.DataFrame:
     """Question-weighted current and target per perspective, over its scored questions."""
     scoreable = questions[questions["type"] != "text"]
     scored = scoreable.dropna(subset=["current"])
-    weighted = scored.assign(
-        wc=scored["weight"] * scored["current"], wt=scored["weight"] * scored["target"]
-    )
-    sums = weighted.groupby("perspective")[["wc", "wt", "weight"]].sum()
     order = [p.id for p in pack.info.perspectives]
     frame = pd.DataFrame(index=pd.Index(order, name="id"))
     frame["name"] = [p.name for p in pack.info.perspectives]
-    frame["current"] = (sums["wc"] / sums["weight"]).reindex(order).round(2)
-    frame["target"] = (sums["wt"] / sums["weight"]).reindex(order).round(2)
+    frame["current"] = weighted_means(scored, "current", "perspective").reindex(order)
+    frame["target"] = weighted_means(scored, "target", "perspective").reindex(order)
     frame["gap"] = (frame["target"] - frame["current"]).clip(lower=0).round(2)
     frame["scored"] = scored.groupby("perspective").size().reindex(order).fillna(0).astype(int)
     frame["questions"] = scoreable.groupby("perspective").size().reindex(order).fillna(0)

@@ -6,11 +6,12 @@ weight 2), SP-PRO-01 2.0 and SP-PRO-02 2.5 (targets 4), SP-TEC-01 rated 2 (targe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from assessment.analysis.roadmap import horizon_totals, roadmap
+from assessment.analysis.plan import build_plan
 from assessment.analysis.scoring import Assessment, score
 from assessment.engagement.open import Opened, open_engagement
 
@@ -47,43 +48,68 @@ def test_consensus_agenda_lists_each_role(assessed) -> None:
     assert voices == {"engineer": 1.25, "manager": 3.75}
 
 
-def test_roadmap_windows_and_effort_totals(assessed) -> None:
-    windows = {item.id: item.horizon for item in assessed.roadmap}
-    # TRAIN quick win → 0–3; ROLES and PLAN tactical medium → 3–12; AUTOMATE strategic → 12+
+def test_plan_windows_and_effort_totals(assessed) -> None:
+    plan = assessed.plan
+    windows = {item.id: plan.windows[item.window].name for item in plan.items}
+    # TRAIN low tactical → first window; ROLES and PLAN medium tactical → last tactical window;
+    # AUTOMATE strategic → the strategic window
     assert windows == {
         "REC-TRAIN": "0–3 months",
         "REC-ROLES": "3–12 months",
         "REC-PLAN": "3–12 months",
         "REC-AUTOMATE": "12+ months",
     }
-    totals = horizon_totals(assessed.roadmap)
-    assert totals["days"].tolist() == [5.0, 40.0, 60.0]  # low 5; medium 20 + 20; high 60
-    assert totals["recommendations"].tolist() == [1, 2, 1]
+    # low 5; medium 20 + 20; high 60
+    assert [(t.recommendations, t.days) for t in plan.totals] == [(1, 5.0), (2, 40.0), (1, 60.0)]
+    assert [i.horizon for i in plan.items] == ["tactical", "tactical", "tactical", "strategic"]
+    # start order: by window, then rank (ROLES rank 1 before PLAN rank 3)
+    assert [i.id for i in plan.items] == ["REC-TRAIN", "REC-ROLES", "REC-PLAN", "REC-AUTOMATE"]
 
 
 def test_a_dependant_never_starts_before_its_dependency(assessed) -> None:
-    # Make TRAIN depend on AUTOMATE (strategic, 12+): the quick win must wait for it.
+    # Make TRAIN depend on AUTOMATE (strategic, 12+): the quick win must wait for it, and is
+    # then no quick win (nothing it builds on may start later than the first window).
     train = next(r for r in assessed.recommendations if r.id == "REC-TRAIN")
     rec = train.recommendation.model_copy(update={"depends_on": ("REC-AUTOMATE",)})
     ranked = [
-        r if r.id != "REC-TRAIN" else type(r)(**{**vars(r), "recommendation": rec})
+        r if r.id != "REC-TRAIN" else replace(r, recommendation=rec)
         for r in assessed.recommendations
     ]
-    windows = {item.id: item.horizon for item in roadmap(assessed.pack, ranked)}
-    assert windows["REC-TRAIN"] == "12+ months"
+    plan = build_plan(assessed.pack, ranked, assessed.questions)
+    assert plan.windows[plan.item("REC-TRAIN").window].name == "12+ months"
+    assert plan.item("REC-TRAIN").horizon == "strategic"
+    assert plan.quick_wins == ()
 
 
 def test_alternatives_with_their_effort_and_the_maturity_they_reach(assessed) -> None:
-    paths = {a.name: a for a in assessed.alternatives}
-    minimal = paths["Minimal path"]
-    # every recommendation covers a gap no other covers → all four, 5 + 20 + 20 + 60 days
-    assert (len(minimal.recommendations), minimal.days) == (4, 105.0)
-    assert minimal.reaches == {"people": 3.67, "process": 4.0, "technology": 3.0}
-    quick = paths["Quick wins only"]
-    # TRAIN lifts SP-PEO-01 to 3: people (1×3 + 2×2)/3 = 2.33; overall (2.33+2.25+2)/3 = 2.19
-    assert quick.recommendations == ("REC-TRAIN",)
-    assert quick.reaches["people"] == 2.33 and quick.overall == 2.19
+    plan = assessed.plan
+    paths = {a.name: a for a in plan.alternatives}
+    # every recommendation closes a gap no other closes: the minimal path is the full path
+    # and is not offered twice
+    assert [(n.name, n.like, n.differs_by) for n in plan.not_offered] == [
+        ("Minimal path", "Full path", 0)
+    ]
+    full = paths["Full path"]
+    # band 3 everywhere: each fired question reaches min(3, target) = 3
+    # people (1×3 + 2×3)/3 = 3.0, process (3 + 3)/2 = 3.0, technology 3.0; 5 + 20 + 20 + 60
+    assert (len(full.recommendations), full.days) == (4, 105.0)
+    assert full.reaches == {"people": 3.0, "process": 3.0, "technology": 3.0}
+    quick = paths["Quick wins first"]
+    # ROLES (the customer's priority) and TRAIN (the quick win): PEO-01 and PEO-02 reach 3
+    # people 3.0; process (2 + 2.5)/2 = 2.25; technology 2.0; overall 7.25/3 = 2.42
+    assert quick.recommendations == ("REC-ROLES", "REC-TRAIN")
+    assert (quick.days, quick.fewer, quick.fewer_days) == (25.0, 2, 80.0)
+    assert quick.reaches["people"] == 3.0 and quick.overall == 2.42
     assert set(quick.open_gaps) == {"SP-PEO-02", "SP-PRO-01", "SP-PRO-02", "SP-TEC-01"}
+
+
+def test_gaps_the_pack_cannot_close_are_listed_with_what_to_do(assessed) -> None:
+    # targets 4 on SP-PEO-02, SP-PRO-01, SP-PRO-02, but the pack's advice serves level 3 there
+    gaps = {u.question: u for u in assessed.plan.unaddressed}
+    assert set(gaps) == {"SP-PEO-02", "SP-PRO-01", "SP-PRO-02"}
+    assert (gaps["SP-PRO-02"].current, gaps["SP-PRO-02"].reaches) == (2.5, 3.0)
+    assert gaps["SP-PRO-02"].pack_reaches == 3
+    assert "level 3" in gaps["SP-PRO-02"].action and "level 4" in gaps["SP-PRO-02"].action
 
 
 def test_training_needs_rescale_maturity_to_the_skill_scale(assessed) -> None:

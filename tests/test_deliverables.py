@@ -4,10 +4,13 @@ and safe with hostile customer text (RELIABILITY cases 8–11)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import docx
+import pptx
 import pytest
 
 from assessment.files.atomic import MANIFEST
@@ -230,3 +233,84 @@ def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monke
     pdf_writer.write_pdf(Outline("t", "s", "h", (Para("x"),)), dt.datetime(2026, 1, 1), target)
     assert target.stat().st_size > 0
     assert all(url.startswith("data:") or url.endswith("report.css") for url in fetched), fetched
+
+
+# --- the plan, as every document prints it (issue: advice that holds up) -------------------
+
+
+def _table(document, first: str) -> list[list[str]]:
+    """The rows under the header of the first table whose header includes `first`."""
+    for table in document.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if first in header:
+            column = header.index(first)
+            return [[c.text for c in row.cells][column:] for row in table.rows[1:]]
+    raise AssertionError(f"no table with a {first!r} column")
+
+
+def test_every_quick_win_count_equals_the_score_document(example) -> None:
+    out, scores = example
+    wins = scores["plan"]["quick_wins"]
+    assert wins == [r["id"] for r in scores["plan"]["items"] if r["quick_win"]]
+    assert len(wins) == sum(r["quick_win"] for r in scores["recommendations"]) > 0
+    counted = re.compile(r"(\d+)\s+(?:of\s+them\s+)?quick\s+wins")
+    for name in ("analysis-report.docx", "analysis-report.pdf", "executive-deck.pptx"):
+        counts = {int(n) for n in counted.findall(view(out / name))}
+        assert counts == {len(wins)}, name
+    plan = view(out / "strategic-plan.docx")
+    roadmap = plan.split("Heading 1: Roadmap by window")[1].split("Heading 1: Roadmap by phase")[0]
+    assert roadmap.count("(quick win") == len(wins)
+
+
+def test_no_recommendation_starts_before_one_it_builds_on(example) -> None:
+    out, scores = example
+    plan = scores["plan"]
+    order = [w["id"] for w in plan["windows"]]
+    window = {i["id"]: order.index(i["window"]) for i in plan["items"]}
+    builds_on = [(i["id"], d) for i in plan["items"] for d in i["depends_on"]]
+    assert builds_on and all(window[d] <= window[rid] for rid, d in builds_on)
+    # the calendar builds on the cadence, which no score called for: pulled in, starting first
+    prerequisites = {i["id"] for i in plan["items"] if i["prerequisite"]}
+    assert "REC-RELEASE-CADENCE" in prerequisites
+    assert window["REC-RELEASE-CADENCE"] <= window["REC-RELEASE-CALENDAR"]
+    # the strategic plan places each title in the window the score document gives it
+    document = docx.Document(str(out / "strategic-plan.docx"))
+    names = [w["name"] for w in plan["windows"]]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    printed = [h for h in headings if h.split(" (")[0] in names]
+    tables = [t for t in document.tables if t.rows[0].cells[1].text == "Recommendation"]
+    placed = {}
+    for heading, table in zip(printed, tables, strict=False):
+        for row in table.rows[1:]:
+            placed[int(row.cells[0].text)] = names.index(heading.split(" (")[0])
+    assert placed == {i["rank"]: window[i["id"]] for i in plan["items"]}
+
+
+def test_no_document_prints_a_raw_recommendation_id_or_a_placeholder(example) -> None:
+    out, _ = example
+    for path in sorted(out.iterdir()):
+        if path.name == "scores.xlsx":  # the consultant's data workbook keeps ids on purpose
+            continue
+        text = view(path)
+        assert not re.search(r"\bREC-[A-Z0-9]", text), path.name
+        assert not re.search(r"\{(customer|organisation|[a-z_]+)\}", text), path.name
+
+
+def test_the_three_initial_wins_lists_are_identical(example) -> None:
+    out, scores = example
+    plan = scores["plan"]
+    last = plan["windows"][-1]["id"]
+    assert plan["initial_wins"]
+    assert all(i["window"] != last for i in plan["items"] if i["initial_win"])
+    report = [
+        row[0] for row in _table(docx.Document(str(out / "analysis-report.docx")), "Initial win")
+    ]
+    guide = [
+        row[0] for row in _table(docx.Document(str(out / "process-guide.docx")), "Initial win")
+    ]
+    deck = pptx.Presentation(str(out / "executive-deck.pptx"))
+    slide = next(s for s in deck.slides if s.shapes.title.text.startswith("Initial wins"))
+    notes = slide.notes_slide.notes_text_frame.text.splitlines()
+    listed = [m.group(1) for line in notes if (m := re.match(r"- (.*) \([^()]*person-days", line))]
+    assert report == guide == listed
+    assert len(report) == len(plan["initial_wins"])

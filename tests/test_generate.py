@@ -69,6 +69,8 @@ def test_the_report_sections_come_in_order(generated) -> None:
         "Gap analysis",
         "Consensus items",
         "Alternatives",
+        "Gaps no recommendation addresses",
+        "Initial wins",
         "Recommendations",
         "Appendix A: Method",
         "Appendix B: Question-level scores",

@@ -166,9 +166,14 @@ def test_ties_rank_by_id_and_an_untriggered_priority_still_comes_first(cli, tmp_
         },
     )
     doc = score(cli, folder)
-    assert [r["id"] for r in doc["recommendations"]] == ["REC-AUTOMATE", "REC-TRAIN", "REC-ROLES"]
+    # AUTOMATE builds on PLAN, which builds on TRAIN: PLAN did not fire (process unanswered)
+    # and joins as a prerequisite, listed after TRAIN, ahead of the rest (ROLES)
+    ids = [r["id"] for r in doc["recommendations"]]
+    assert ids == ["REC-AUTOMATE", "REC-TRAIN", "REC-PLAN", "REC-ROLES"]
     assert doc["recommendations"][0]["customer_priority"] is True
     assert doc["recommendations"][0]["questions"] == []
+    marked = [r["id"] for r in doc["recommendations"] if r["prerequisite"]]
+    assert marked == ["REC-PLAN"]
 
 
 @pytest.mark.parametrize("level", [0, 5])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from assessment.analysis.plan import Plan
 from assessment.analysis.scoring import Assessment
 
 DASH = "–"
@@ -14,6 +15,15 @@ def fmt(value: Any) -> str:
     """A score as printed everywhere: two decimals, or an en dash when there is none."""
     number = _num(value)
     return DASH if number is None else f"{number:.2f}"
+
+
+TARGET_MET = "target met"
+
+
+def fmt_gap(gap: Any, current: Any, target: Any) -> str:
+    """A gap as printed everywhere: never negative; `target met` once current reaches target."""
+    met = _met(current, target)
+    return TARGET_MET if met else fmt(gap)
 
 
 def _num(value: Any) -> float | None:
@@ -31,6 +41,7 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
     """Everything DESIGN.md promises, numbers rounded to 2 decimals, nulls where unscored."""
     q = assessment.questions
     p = assessment.perspectives
+    plan = assessment.plan
     return {
         "customer": assessment.customer,
         "pack": assessment.pack.info.id,
@@ -47,6 +58,7 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
                 "current": _num(row["current"]),
                 "target": _num(row["target"]),
                 "gap": _num(row["gap"]),
+                "target_met": _met(row["current"], row["target"]),
                 "level": _level(row["level"]),
                 "scored": int(row["scored"]),
                 "questions": int(row["questions"]),
@@ -77,8 +89,11 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
                 "id": r.id,
                 "title": r.recommendation.title,
                 "perspective": r.recommendation.perspective,
-                "horizon": r.recommendation.horizon,
-                "quick_win": r.quick_win,
+                "horizon": plan.item(r.id).horizon,
+                "window": plan.windows[plan.item(r.id).window].id,
+                "quick_win": plan.item(r.id).quick_win,
+                "initial_win": plan.item(r.id).initial_win,
+                "prerequisite": r.prerequisite,
                 "questions": list(r.questions),
                 "effort": r.recommendation.effort,
                 "impact": r.recommendation.impact,
@@ -92,9 +107,82 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def _met(current: Any, target: Any) -> bool | None:
+    """True when the current score reaches the target (the gap is then 0, never negative)."""
+    c, t = _num(current), _num(target)
+    return None if c is None or t is None else c >= t
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """The plan as other tools check it: windows, start order, wins, paths, open gaps."""
+    return {
+        "windows": [
+            {
+                "id": t.window.id,
+                "name": t.window.name,
+                "start": t.window.start,
+                "end": t.window.end,
+                "horizon": t.window.horizon,
+                "recommendations": t.recommendations,
+                "days": _num(t.days),
+            }
+            for t in plan.totals
+        ],
+        "days": _num(plan.days),
+        "items": [
+            {
+                "id": i.id,
+                "rank": i.rank,
+                "title": i.title,
+                "window": plan.windows[i.window].id,
+                "horizon": i.horizon,
+                "phase": i.phase,
+                "effort": i.effort,
+                "days": _num(i.days),
+                "depends_on": list(i.depends_on),
+                "prerequisite": i.prerequisite,
+                "customer_priority": i.customer_priority,
+                "quick_win": i.quick_win,
+                "initial_win": i.initial_win,
+            }
+            for i in plan.items
+        ],
+        "quick_wins": list(plan.quick_wins),
+        "initial_wins": list(plan.initial_wins),
+        "alternatives": [
+            {
+                "name": a.name,
+                "recommendations": list(a.recommendations),
+                "count": len(a.recommendations),
+                "days": _num(a.days),
+                "fewer": a.fewer,
+                "fewer_days": _num(a.fewer_days),
+                "overall": _num(a.overall),
+                "reaches": {k: _num(v) for k, v in a.reaches.items()},
+                "open_gaps": list(a.open_gaps),
+            }
+            for a in plan.alternatives
+        ],
+        "not_offered": [
+            {"name": n.name, "like": n.like, "differs_by": n.differs_by} for n in plan.not_offered
+        ],
+        "unaddressed": [
+            {
+                "question": u.question,
+                "perspective": u.perspective,
+                "current": _num(u.current),
+                "target": _num(u.target),
+                "reaches": _num(u.reaches),
+                "pack_reaches": u.pack_reaches,
+                "action": u.action,
+            }
+            for u in plan.unaddressed
+        ],
+    }
+
+
 def _analysis(assessment: Assessment) -> dict[str, Any]:
-    """Beyond the contract: consensus agenda, roadmap, alternatives, training needs, role view."""
-    totals = assessment.horizons
+    """Beyond the contract: consensus agenda, the plan, training needs, role view."""
     return {
         "consensus": [
             {
@@ -114,37 +202,7 @@ def _analysis(assessment: Assessment) -> dict[str, Any]:
             }
             for c in assessment.consensus
         ],
-        "roadmap": [
-            {
-                "rank": i.rank,
-                "id": i.id,
-                "phase": i.phase,
-                "horizon": i.horizon,
-                "effort": i.effort,
-                "days": _num(i.days),
-                "depends_on": list(i.depends_on),
-            }
-            for i in assessment.roadmap
-        ],
-        "horizons": [
-            {
-                "horizon": str(h),
-                "recommendations": int(row["recommendations"]),
-                "days": _num(row["days"]),
-            }
-            for h, row in totals.iterrows()
-        ],
-        "alternatives": [
-            {
-                "name": a.name,
-                "recommendations": list(a.recommendations),
-                "days": _num(a.days),
-                "overall": _num(a.overall),
-                "reaches": {k: _num(v) for k, v in a.reaches.items()},
-                "open_gaps": list(a.open_gaps),
-            }
-            for a in assessment.alternatives
-        ],
+        "plan": plan_document(assessment.plan),
         "training": [
             {
                 "role": t.role,

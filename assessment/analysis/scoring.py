@@ -7,7 +7,8 @@ The formula (also printed in the report's method appendix):
 - question target = targets.questions › targets.perspectives › targets.default;
 - question gap = max(0, target − current);
 - perspective current/target = question-weighted means over its scored questions;
-  perspective gap = target − current; overall = plain mean of the scored perspectives.
+  perspective gap = max(0, target − current); overall = plain mean of the scored perspectives,
+  its gap max(0, target − current). A gap is never negative: an exceeded target is met.
 Numbers are rounded to 2 decimals here, once, and gaps computed from the rounded values, so
 every deliverable shows numbers that add up.
 """
@@ -22,14 +23,8 @@ import numpy as np
 import pandas as pd
 
 from assessment.analysis.means import weighted_means
+from assessment.analysis.plan import Plan, build_plan
 from assessment.analysis.recommend import Ranked, recommend
-from assessment.analysis.roadmap import (
-    Alternative,
-    RoadmapItem,
-    alternatives,
-    horizon_totals,
-    roadmap,
-)
 from assessment.analysis.training import TrainingNeed, training_needs
 from assessment.analysis.views import (
     ConsensusItem,
@@ -58,14 +53,12 @@ class Assessment:
     questions: pd.DataFrame
     perspectives: pd.DataFrame
     overall: dict[str, Any]
+    plan: Plan
     recommendations: list[Ranked] = field(default_factory=list)
     by_respondent: pd.DataFrame = field(default_factory=pd.DataFrame)
     by_role: pd.DataFrame = field(default_factory=pd.DataFrame)
     activities: pd.DataFrame = field(default_factory=pd.DataFrame)
     consensus: list[ConsensusItem] = field(default_factory=list)
-    roadmap: list[RoadmapItem] = field(default_factory=list)
-    horizons: pd.DataFrame = field(default_factory=pd.DataFrame)  # per window: count, days
-    alternatives: list[Alternative] = field(default_factory=list)
     training: list[TrainingNeed] = field(default_factory=list)
 
 
@@ -90,7 +83,6 @@ def score(opened: Opened) -> Assessment:
     perspectives = perspective_frame(pack, questions)
     overall = overall_scores(perspectives)
     ranked = recommend(pack, engagement, questions)
-    placed = roadmap(pack, ranked)
     return Assessment(
         customer=engagement.customer,
         pack=pack,
@@ -105,9 +97,7 @@ def score(opened: Opened) -> Assessment:
         by_role=role_view(pack, answers),
         activities=informs_view(pack, questions, "activity"),
         consensus=consensus_agenda(pack, questions, answers),
-        roadmap=placed,
-        horizons=horizon_totals(placed),
-        alternatives=alternatives(pack, ranked, questions),
+        plan=build_plan(pack, ranked, questions),
         training=training_needs(pack, questions),
     )
 
@@ -226,7 +216,7 @@ def perspective_frame(pack: Pack, questions: pd.DataFrame) -> pd.DataFrame:
     frame["name"] = [p.name for p in pack.info.perspectives]
     frame["current"] = weighted_means(scored, "current", "perspective").reindex(order)
     frame["target"] = weighted_means(scored, "target", "perspective").reindex(order)
-    frame["gap"] = (frame["target"] - frame["current"]).round(2)
+    frame["gap"] = (frame["target"] - frame["current"]).clip(lower=0).round(2)
     frame["scored"] = scored.groupby("perspective").size().reindex(order).fillna(0).astype(int)
     frame["questions"] = scoreable.groupby("perspective").size().reindex(order).fillna(0)
     frame["questions"] = frame["questions"].astype(int)
@@ -245,7 +235,7 @@ def overall_scores(perspectives: pd.DataFrame) -> dict[str, Any]:
     return {
         "current": current,
         "target": target,
-        "gap": round(target - current, 2),
+        "gap": round(max(0.0, target - current), 2),
         "level": level_of(current),
         "label": label_of(current),
     }

@@ -37,6 +37,11 @@ class ConsensusItem:
     rated: bool = False  # settled: a consultant rating replaced the mean
 
 
+def still_open(items: list[ConsensusItem]) -> list[ConsensusItem]:
+    """The agenda items a workshop still has to settle (a consultant rating settles one)."""
+    return [item for item in items if not item.rated]
+
+
 def _scored_with_meta(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
     meta = pd.DataFrame(
         [(q.id, q.perspective, q.weight) for q in pack.questions],

@@ -221,6 +221,23 @@ class Recommendation(Strict):
         return max((c.level for c in self.triggers.values() if c.op == "below"), default=3)
 
 
+class PlanWindow(Strict):
+    """A time window of the plan (`0–3 months`) and the horizon its work counts as."""
+
+    id: Id
+    name: Text
+    start: Annotated[int, Field(ge=0)]  # months from the start of the programme
+    end: Annotated[int, Field(gt=0)] | None = None  # None: open-ended (the last window)
+    horizon: Literal["tactical", "strategic"]
+
+
+DEFAULT_WINDOWS = (
+    PlanWindow(id="first", name="0–3 months", start=0, end=3, horizon="tactical"),
+    PlanWindow(id="second", name="3–12 months", start=3, end=12, horizon="tactical"),
+    PlanWindow(id="later", name="12+ months", start=12, end=None, horizon="strategic"),
+)
+
+
 class PackInfo(Strict):
     """pack.yaml: what the pack is about and the vocabularies its questions use."""
 
@@ -235,6 +252,26 @@ class PackInfo(Strict):
     roles: tuple[Role, ...] = ()
     phases: tuple[Phase, ...] = ()
     effort: tuple[EffortSize, ...] = ()
+    windows: tuple[PlanWindow, ...] = DEFAULT_WINDOWS
+
+    @model_validator(mode="after")
+    def _windows_in_order(self) -> PackInfo:
+        """Windows follow each other without gaps; tactical ones first, the last open-ended."""
+        problems = []
+        for before, after in zip(self.windows, self.windows[1:], strict=False):
+            if before.end != after.start:
+                problems.append(f"window {after.id!r} must start where {before.id!r} ends")
+            if before.horizon == "strategic" and after.horizon == "tactical":
+                problems.append(f"tactical window {after.id!r} cannot follow a strategic one")
+        if self.windows and self.windows[-1].end is not None:
+            problems.append("the last window is open-ended: leave out its `end`")
+        if {w.horizon for w in self.windows} != {"tactical", "strategic"}:
+            problems.append("`windows` need at least one tactical and one strategic window")
+        if len({w.id for w in self.windows}) != len(self.windows):
+            problems.append("window ids must be unique")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class Pack(BaseModel):

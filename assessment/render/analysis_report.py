@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assessment.analysis.score_document import TARGET_MET
 from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
@@ -45,6 +46,8 @@ def outline(c: Context) -> Outline:
         *_gaps(c),
         *_consensus(c),
         *_alternatives(c),
+        *_unaddressed(c),
+        *_initial_wins(c),
         *_recommendations(c),
         *_appendices(c),
     ]
@@ -69,7 +72,7 @@ def _summary(c: Context) -> list[Block]:
             Heading(f"Top {c.top_count} recommendations", 2),
             Bullets(
                 tuple(
-                    f"{r['title']} ({r['horizon']}, effort {r['effort']})"
+                    f"{r['title']} ({r['window']}, effort {r['effort']})"
                     for r in c.top_recommendations
                 ),
                 numbered=True,
@@ -153,7 +156,15 @@ def _current_state(c: Context) -> list[Block]:
                 f"{perspective['coverage']} questions scored."
             )
         )
-        widest = c.widest_gaps.get(pid, [])
+        widest = sorted(
+            (
+                q
+                for q in c.questions
+                if q["perspective"] == perspective["name"]
+                and q["gap"] not in ("–", "0.00", TARGET_MET)
+            ),
+            key=lambda q: -float(q["gap"]),
+        )[:3]
         if widest:
             blocks.append(
                 Bullets(
@@ -226,8 +237,9 @@ def _consensus(c: Context) -> list[Block]:
     return [
         Heading("Consensus items", 1),
         Para(
-            "Respondents placed these practices two levels or more apart. A consensus "
-            "workshop should agree a rating for each before the plan is fixed."
+            "Respondents placed these practices two levels or more apart. Settled by a rating: "
+            f"{len(c.consensus) - c.consensus_open} of {len(c.consensus)}; a consensus workshop "
+            f"should agree a rating for the other {c.consensus_open} before the plan is fixed."
         ),
         Table(
             ("Question", "Practice", "Spread", "What each role said"),
@@ -251,17 +263,80 @@ def _alternatives(c: Context) -> list[Block]:
     return [
         Heading("Alternatives", 1),
         Para(
-            f"{c.alternative_count.capitalize()} ways to reach the desired state, assuming each "
-            "recommendation brings the "
-            "practices it addresses to their target."
+            "Ways to reach the desired state, assuming each recommendation brings the practices "
+            "it addresses to the level it serves or to their target, whichever is lower. Every "
+            "path keeps the customer's priorities."
         ),
-        Bullets(tuple(f"{a['name']}: {a['description']}" for a in c.alternatives)),
+        Bullets(
+            tuple(
+                f"{a['name']}: {a['description']}"
+                + (
+                    f" {a['fewer']} recommendations and {a['fewer_days']} person-days fewer "
+                    "than the full path."
+                    if a["fewer"] != "0"
+                    else ""
+                )
+                for a in c.alternatives
+            )
+        ),
+        *(Para(text) for text in c.not_offered),
         Table(
             ("Path", "Recs", "Days", "Overall", *names),
             rows,
             (3, 1.4, 1.6, 1.8, *(width,) * len(names)),
             "Table 9: Alternatives compared",
             numeric=tuple(range(1, 4 + len(names))),
+        ),
+    ]
+
+
+def _unaddressed(c: Context) -> list[Block]:
+    if not c.unaddressed:
+        return []
+    return [
+        Heading("Gaps no recommendation addresses", 1),
+        Para(
+            f"Even the full path leaves {len(c.unaddressed)} practices short of their target: "
+            "the pack has no advice that takes them all the way. For each, what the consultant "
+            "should do:"
+        ),
+        Table(
+            ("Practice", "Current", "Target", "Plan reaches", "What to do"),
+            tuple(
+                (
+                    f"{u['question']} {u['text']}",
+                    u["current"],
+                    u["target"],
+                    u["reaches"],
+                    u["action"],
+                )
+                for u in c.unaddressed
+            ),
+            (5.5, 1.5, 1.5, 1.7, 5.8),
+            "Table 10: Gaps no recommendation addresses",
+            numeric=(1, 2, 3),
+        ),
+    ]
+
+
+def _initial_wins(c: Context) -> list[Block]:
+    if not c.initial_wins:
+        return []
+    return [
+        Heading("Initial wins", 1),
+        Para(
+            f"What starts first: {len(c.initial_wins)} initial wins, {len(c.quick_wins)} of them "
+            f"quick wins that can start in the first window ({c.first_window})."
+        ),
+        Table(
+            ("#", "Initial win", "Starts", "Quick win"),
+            tuple(
+                (w["rank"], w["name"], w["window"], "yes" if w["quick_win"] else "")
+                for w in c.initial_wins
+            ),
+            (1, 9.5, 3, 2.5),
+            "Table 11: Initial wins",
+            numeric=(0,),
         ),
     ]
 
@@ -279,7 +354,7 @@ def _recommendations(c: Context) -> list[Block]:
             r["rank"],
             r["title"],
             r["perspective"],
-            r["horizon"],
+            r["window"],
             r["effort"],
             "yes" if r["quick_win"] else "",
         )
@@ -287,16 +362,18 @@ def _recommendations(c: Context) -> list[Block]:
     )
     blocks.append(
         Table(
-            ("#", "Recommendation", "Perspective", "Horizon", "Effort", "Quick win"),
+            ("#", "Recommendation", "Perspective", "Starts", "Effort", "Quick win"),
             rows,
             (1, 7.4, 2.6, 2, 1.5, 1.5),
-            "Table 10: Recommendations",
+            "Table 12: Recommendations",
             numeric=(0,),
         )
     )
     for r in c.recommendations:
-        tags = [r["perspective"], r["horizon"], f"effort {r['effort']}", f"impact {r['impact']}"]
-        tags += ["quick win"] * r["quick_win"] + ["customer priority"] * r["customer_priority"]
+        tags = [r["perspective"], f"{r['window']} ({r['horizon']})", f"effort {r['effort']}"]
+        tags += [f"impact {r['impact']}"] + ["quick win"] * r["quick_win"]
+        tags += ["prerequisite"] * r["prerequisite"]
+        tags += ["customer priority"] * r["customer_priority"]
         blocks += [
             Heading(f"{r['rank']}. {r['title']}", 3),
             Para(" · ".join(tags), "note"),
@@ -309,7 +386,7 @@ def _recommendations(c: Context) -> list[Block]:
 def _appendices(c: Context) -> list[Block]:
     return [
         Heading("Appendix A: Method", 1),
-        Table(("Level", "Label"), tuple(c.levels), (3, 13), "Table 11: The maturity scale"),
+        Table(("Level", "Label"), tuple(c.levels), (3, 13), "Table 13: The maturity scale"),
         *(Para(text) for text in c.method),
         Heading("Appendix B: Question-level scores", 1),
         Table(
@@ -327,7 +404,7 @@ def _appendices(c: Context) -> list[Block]:
                 for q in c.questions
             ),
             (7, 2.3, 1.7, 1.4, 1.2, 0.9, 1.5),
-            "Table 12: Every scored question",
+            "Table 14: Every scored question",
             numeric=(2, 3, 4, 5, 6),
         ),
     ]

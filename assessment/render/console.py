@@ -64,17 +64,20 @@ def print_scores(assessment: Assessment, console: Console | None = None) -> None
         console.print(agenda)
     if assessment.recommendations:
         top = Table(title="Top recommendations", title_justify="left")
-        for column in ("#", "Recommendation", "Horizon", "Effort", ""):
+        for column in ("#", "Recommendation", "Starts", "Effort", ""):
             top.add_column(column)
+        plan = assessment.plan
         for ranked in assessment.recommendations[:5]:
-            rec = ranked.recommendation
+            rec, placed = ranked.recommendation, plan.item(ranked.id)
             flags = ", ".join(
                 f
                 for f, on in (
-                    ("quick win", ranked.quick_win),
+                    ("quick win", placed.quick_win),
+                    ("prerequisite", placed.prerequisite),
                     ("customer priority", ranked.customer_priority),
                 )
                 if on
             )
-            top.add_row(str(ranked.rank), _t(rec.title), rec.horizon, rec.effort, flags)
+            window = plan.windows[placed.window].name
+            top.add_row(str(ranked.rank), _t(rec.title), window, rec.effort, flags)
         console.print(top)

@@ -89,10 +89,12 @@ def interviews(deck: Any, context: Context) -> None:
     blocks.table(slide, right, header, perspectives, [1.3, 1.2, 1.2], 16, Inches(0.5))
     blocks.panel(slide, callout, AMBER, 0.8)
     message = (
-        f"Interviewees' answers differed by two levels or more on {len(context.consensus)} "
-        "questions: a short consensus workshop should settle them before the plan is fixed."
-        if context.consensus
-        else "Interviewees broadly agreed: no question needs a consensus workshop."
+        f"Interviewees' answers differed by two levels or more on {context.consensus_open} "
+        "questions not yet settled: a short consensus workshop should settle them before the "
+        "plan is fixed."
+        if context.consensus_open
+        else "No question is left for a consensus workshop: interviewees agreed, or a rating "
+        "settled it."
     )
     inner = Box(callout.x + Inches(0.2), callout.y, callout.w - Inches(0.4), callout.h)
     blocks.text(slide, inner, [Para(message, 16, colour=INK)], anchor=MSO_ANCHOR.MIDDLE)
@@ -104,8 +106,9 @@ def interviews(deck: Any, context: Context) -> None:
             + ".",
             "Questions scored shows how many of each perspective's questions got at least one "
             "scored answer; the rest were answered 'not applicable' or 'don't know', or not asked.",
-            f"{len(context.consensus)} questions had answers two or more levels apart; they are "
-            "listed in the analysis report for a consensus workshop.",
+            f"{len(context.consensus)} questions had answers two or more levels apart; "
+            f"settled by a rating: {len(context.consensus) - context.consensus_open}; listed in "
+            f"the analysis report for a consensus workshop: {context.consensus_open}.",
         ],
     )
 

@@ -20,7 +20,6 @@ WINS = 8  # quick wins listed
 
 def recommendations(deck: Any, context: Context) -> None:
     slide, box = blocks.add_slide(deck, "Title Only", f"Top {TOP} recommendations")
-    when = {item["id"]: item["horizon"] for item in context.roadmap}
     top = context.recommendations[:TOP]
     widths = [0.5, 6.2, 1.5, 1.4, 1.0, 1.0]
     title_width = int(box.w * widths[1] / sum(widths))
@@ -32,7 +31,7 @@ def recommendations(deck: Any, context: Context) -> None:
                 Para(blocks.shorten(r["rationale"], 2 * blocks.fits(title_width, 11) - 8), 11),
             ],
             r["perspective"],
-            when.get(r["id"], r["horizon"]),
+            r["window"],
             r["effort"],
             r["impact"],
         )
@@ -48,7 +47,7 @@ def recommendations(deck: Any, context: Context) -> None:
             f"largest gaps. All {len(context.recommendations)} are in the analysis report.",
             *(
                 f"{r['rank']}. {r['title']} ({r['perspective']}, "
-                f"{when.get(r['id'], r['horizon'])}, "
+                f"{r['window']}, "
                 f"effort {r['effort']}, impact {r['impact']}"
                 + (", customer priority" if r["customer_priority"] else "")
                 + (", quick win" if r["quick_win"] else "")
@@ -60,9 +59,9 @@ def recommendations(deck: Any, context: Context) -> None:
 
 
 def roadmap(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Roadmap by horizon")
-    columns = box.columns([1] * max(1, len(context.horizons)), gap=Inches(0.25))
-    for index, (horizon, column) in enumerate(zip(context.horizons, columns, strict=False)):
+    slide, box = blocks.add_slide(deck, "Title Only", "Roadmap by window")
+    columns = box.columns([1] * max(1, len(context.windows)), gap=Inches(0.25))
+    for index, (horizon, column) in enumerate(zip(context.windows, columns, strict=False)):
         head, sub, body = column.rows([0.62, 0.32, 3.6], gap=Inches(0.08))
         arrow = blocks.panel(
             slide,
@@ -73,7 +72,7 @@ def roadmap(deck: Any, context: Context) -> None:
         )
         blocks.write(
             arrow.text_frame,
-            [Para(horizon["horizon"], 18, True, PAPER)],
+            [Para(horizon["window"], 18, True, PAPER)],
             PP_ALIGN.CENTER,
             MSO_ANCHOR.MIDDLE,
         )
@@ -92,9 +91,9 @@ def roadmap(deck: Any, context: Context) -> None:
             ],
             PP_ALIGN.CENTER,
         )
-        items = [r for r in context.roadmap if r["horizon"] == horizon["horizon"]]
+        items = [r for r in context.roadmap if r["window"] == horizon["window"]]
         lines = [
-            Para("▪ " + blocks.shorten(r["title"], 2 * blocks.fits(body.w, 13) - 6), 13)
+            Para("▪ " + blocks.shorten(_titled(r), 2 * blocks.fits(body.w, 13) - 6), 13)
             for r in items[:LISTED]
         ]
         if len(items) > LISTED:
@@ -107,89 +106,86 @@ def roadmap(deck: Any, context: Context) -> None:
     blocks.notes(
         slide,
         [
-            "Recommendations are placed by effort and dependencies: quick, low-effort work first; "
-            "foundations before what builds on them.",
+            context.horizon_rule,
             *(
-                f"{h['horizon']}: {h['recommendations']} recommendations, {h['days']} person-days: "
-                + "; ".join(r["title"] for r in context.roadmap if r["horizon"] == h["horizon"])
+                f"{h['window']}: {h['recommendations']} recommendations, {h['days']} person-days: "
+                + "; ".join(_titled(r) for r in context.roadmap if r["window"] == h["window"])
                 + "."
-                for h in context.horizons
+                for h in context.windows
             ),
         ],
     )
 
 
-def quick_wins(deck: Any, context: Context) -> None:
-    wins = context.quick_wins
-    slide, box = blocks.add_slide(deck, "Title Only", "Initial wins: quick wins to start now")
+def _titled(item: dict[str, Any]) -> str:
+    return item["title"] + (" (prerequisite)" if item["prerequisite"] else "")
+
+
+def initial_wins(deck: Any, context: Context) -> None:
+    wins, quick = context.initial_wins, context.quick_wins
+    slide, box = blocks.add_slide(deck, "Title Only", "Initial wins: what starts first")
     if not wins:
         blocks.text(
             slide,
             box,
-            [
-                Para(
-                    "No quick wins were identified: every recommendation "
-                    "needs medium or high effort.",
-                    18,
-                )
-            ],
+            [Para("No initial wins: every recommendation needs medium or high effort.", 18)],
         )
-        blocks.notes(
-            slide,
-            [
-                "A quick win is a low-effort recommendation that closes at least "
-                "one level; none qualified in this assessment."
-            ],
-        )
+        blocks.notes(slide, [QUICK_WIN + " None qualified in this assessment."])
         return
-    days = {item["id"]: item["days"] for item in context.roadmap}
     main, note = box.rows([1, 0.08], gap=Inches(0.1))
     rows = [
         (
-            blocks.shorten(r["title"], blocks.fits(int(main.w * 0.62), 14) - 4),
-            r["perspective"],
-            r["impact"],
-            days.get(r["id"], ""),
+            blocks.shorten(w["name"], blocks.fits(int(main.w * 0.56), 14) - 4),
+            w["window"],
+            "yes" if w["quick_win"] else "",
+            w["days"],
         )
-        for r in wins[:WINS]
+        for w in wins[:WINS]
     ]
     height = min(Inches(0.5), int(main.h / (len(rows) + 1)))
     blocks.table(
         slide,
         main,
-        ["Quick win", "Perspective", "Impact", "Person-days"],
+        ["Initial win", "Starts", "Quick win", "Person-days"],
         rows,
-        [6.2, 1.6, 1.1, 1.2],
+        [6.0, 1.8, 1.2, 1.2],
         14,
         height,
     )
-    more = f"{len(wins)} quick wins in all" + (
+    more = f"{len(wins)} initial wins, {len(quick)} of them quick wins" + (
         f"; {len(wins) - WINS} more in the analysis report." if len(wins) > WINS else "."
     )
     blocks.text(slide, note, [Para(more, 12, colour=TEAL)])
     blocks.notes(
         slide,
         [
-            "Quick wins are low-effort recommendations that each close at least one maturity "
-            "level. "
-            "They build momentum and credibility for the longer programme.",
+            QUICK_WIN + " Initial wins are the quick wins and the pack's foundation steps that "
+            "start within the first year; they build momentum for the longer programme.",
             *(
-                f"- {r['title']} ({r['perspective']}, {days.get(r['id'], '?')} person-days)."
-                for r in wins
+                f"- {w['name']} ({w['window']}, {w['days']} person-days"
+                + (", quick win" if w["quick_win"] else "")
+                + ")."
+                for w in wins
             ),
         ],
     )
 
 
+QUICK_WIN = (
+    "A quick win is a small-effort recommendation that closes at least one maturity level and "
+    "can start in the first window, because nothing it builds on starts later."
+)
+
+
 def effort(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Effort by horizon")
+    slide, box = blocks.add_slide(deck, "Title Only", "Effort by window")
     left, right = box.columns([1.1, 1], gap=Inches(0.5))
     chart = blocks.chart(
         slide,
         left,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
-        [h["horizon"] for h in context.horizons],
-        [("Person-days", [h["days_value"] for h in context.horizons])],
+        [h["window"] for h in context.windows],
+        [("Person-days", [h["days_value"] for h in context.windows])],
         number_format="0",
         font_size=14,
     )
@@ -201,14 +197,14 @@ def effort(deck: Any, context: Context) -> None:
     series.format.fill.fore_color.theme_color = TEAL
     blocks.label_values(series, 14, "0", XL_LABEL_POSITION.OUTSIDE_END)
     grid = Box(right.x, right.y + Inches(0.4), right.w, right.h - Inches(0.4))
-    rows = [(h["horizon"], h["recommendations"], h["days"]) for h in context.horizons]
+    rows = [(h["window"], h["recommendations"], h["days"]) for h in context.windows]
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
     key = Box(grid.x, below, grid.w, max(Inches(0.3), grid.y + grid.h - below))
-    header = ["Horizon", "Recommendations", "Person-days"]
+    header = ["Window", "Recommendations", "Person-days"]
     blocks.table(slide, grid, header, rows, [1.6, 2.2, 1.6], 15, Inches(0.5), header_size=14)
     explain = (
         "Person-days size each recommendation by its effort class and cover the customer's "
-        "and the consultants' time, so horizons can be compared and resourced."
+        "and the consultants' time, so windows can be compared and resourced."
     )
     blocks.text(slide, key, [Para(explain, 13, colour=INK)])
     blocks.notes(
@@ -217,9 +213,8 @@ def effort(deck: Any, context: Context) -> None:
             "Person-days are the consultant's sizing of each recommendation by its effort class; "
             "they cover the customer's and the consultants' time together.",
             *(
-                f"- {h['horizon']}: {h['recommendations']} recommendations, "
-                f"{h['days']} person-days."
-                for h in context.horizons
+                f"- {h['window']}: {h['recommendations']} recommendations, {h['days']} person-days."
+                for h in context.windows
             ),
         ],
     )
@@ -263,13 +258,25 @@ def alternatives(deck: Any, context: Context) -> None:
             f"today and a target of {context.overall['target']}:",
             *(
                 f"- {a['name']}: {a['description']} {a['count']} recommendations, {a['days']} "
-                f"person-days, overall {a['overall']}, {a['open_gaps']} question gaps left open. "
-                "By "
-                "perspective: " + ", ".join(f"{name} {value}" for name, value in a["reaches"]) + "."
+                f"person-days{_smaller(a)}, overall {a['overall']}, {a['open_gaps']} question "
+                "gaps left open. By perspective: "
+                + ", ".join(f"{name} {value}" for name, value in a["reaches"])
+                + "."
                 for a in context.alternatives
             ),
+            *context.not_offered,
+            f"{len(context.unaddressed)} question gaps stay open even on the full path; the "
+            "analysis report lists them with what to do about each."
+            if context.unaddressed
+            else "The full path closes every gap.",
         ],
     )
+
+
+def _smaller(path: dict[str, Any]) -> str:
+    if path["fewer"] == "0":
+        return ""
+    return f" ({path['fewer']} fewer and {path['fewer_days']} person-days less than the full path)"
 
 
 def next_steps(deck: Any, context: Context) -> None:
@@ -278,7 +285,7 @@ def next_steps(deck: Any, context: Context) -> None:
     step_width = int(box.w * widths[1] / sum(widths))
     rows = [
         (
-            s["horizon"],
+            s["window"],
             blocks.shorten(s["step"], 4 * blocks.fits(step_width, 14) - 10),
             s["size"],
             blocks.shorten(s["scope"], 4 * blocks.fits(int(box.w * widths[3] / 11), 14) - 8),
@@ -286,7 +293,7 @@ def next_steps(deck: Any, context: Context) -> None:
         for s in context.next_steps
     ]
     height = min(Inches(1.25), int((box.h - Inches(0.45)) / max(1, len(rows))))
-    header = ["Horizon", "Step", "Size", "Scope (phases)"]
+    header = ["Window", "Step", "Size", "Scope (phases)"]
     blocks.table(slide, box, header, rows, widths, 14, height)
     blocks.notes(
         slide,
@@ -294,11 +301,11 @@ def next_steps(deck: Any, context: Context) -> None:
             "The initial strategic plan sizes each step in person-days and scopes it by the "
             f"{context.method_name} phases it touches.",
             *(
-                f"- {s['horizon']}: {s['step']} Size: {s['size']}. Scope: {s['scope']}."
+                f"- {s['window']}: {s['step']} Size: {s['size']}. Scope: {s['scope']}."
                 for s in context.next_steps
             ),
         ],
     )
 
 
-SLIDES = [recommendations, roadmap, quick_wins, effort, alternatives, next_steps]
+SLIDES = [recommendations, roadmap, initial_wins, effort, alternatives, next_steps]

@@ -89,7 +89,7 @@ def _closing(deck: Any, context: Context) -> None:
             [
                 Para(
                     "Decisions we ask for today: confirm the priority "
-                    "order, agree the first-horizon plan, and settle the "
+                    "order, agree the first window of the plan, and settle the "
                     "open questions in a consensus workshop.",
                     18,
                 )
@@ -100,9 +100,9 @@ def _closing(deck: Any, context: Context) -> None:
         slide,
         [
             "Invite questions. Then ask for three decisions: confirm or change the priority order "
-            "of the recommendations; agree to start the 0–3 month horizon and name its owner; "
-            f"schedule a consensus workshop for the {len(context.consensus)} questions where "
-            "interviewees disagreed.",
+            "of the recommendations; agree to start the first window of the plan "
+            f"({context.first_window}) and name its owner; schedule a consensus workshop for "
+            f"the {context.consensus_open} questions where interviewees still disagree.",
             "The analysis report, the strategic plan and the training plan carry the detail behind "
             "every slide.",
         ],

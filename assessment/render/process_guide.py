@@ -335,11 +335,12 @@ def _appendices(doc: DocxDocument, guide: Guide) -> None:
     pages.lead(
         doc,
         "These initial wins are expected to be within the scope of the Service "
-        f"Improvement Program (SIP) for the {guide.process} process. The last column "
-        "shows where this assessment placed the recommendation that delivers each.",
+        f"Improvement Program (SIP) for the {guide.process} process. They are the plan's "
+        "initial wins, the same list as in the analysis report and the presentation; the last "
+        "column shows where the plan starts each.",
     )
     blocks.table(
-        doc, ["Initial win", "Planned benefits", "Recommendation"], guide.initial_wins, [4.2, 7, 4]
+        doc, ["Initial win", "Planned benefits", "In the plan"], guide.initial_wins, [4.2, 7, 4]
     )
     _templates(
         doc, "Appendix B – Process Reporting Templates", "reporting", guide.reporting_templates

@@ -89,6 +89,7 @@ def render(context: Context, out: Path) -> list[Path]:
     )
     roles = doc["by_role"]
     perspective_ids = [p["id"] for p in doc["perspectives"]]
+    windows = {w["id"]: w["name"] for w in doc["plan"]["windows"]}
     _sheet(
         book,
         "By role",
@@ -149,18 +150,28 @@ def render(context: Context, out: Path) -> list[Path]:
     _sheet(
         book,
         "Roadmap",
-        ("Rank", "Id", "Phase", "Horizon", "Effort", "Days", "Depends on"),
+        ("Rank", "Id", "Phase", "Window", "Horizon", "Effort", "Days", "Depends on", "Marks"),
         [
             (
                 r["rank"],
                 r["id"],
                 r["phase"],
+                windows[r["window"]],
                 r["horizon"],
                 r["effort"],
                 r["days"],
                 ", ".join(r["depends_on"]),
+                ", ".join(
+                    mark
+                    for mark, on in (
+                        ("quick win", r["quick_win"]),
+                        ("initial win", r["initial_win"]),
+                        ("prerequisite", r["prerequisite"]),
+                    )
+                    if on
+                ),
             )
-            for r in doc["roadmap"]
+            for r in doc["plan"]["items"]
         ],
     )
     _sheet(
@@ -176,7 +187,16 @@ def render(context: Context, out: Path) -> list[Path]:
                 *(a["reaches"][pid] for pid in perspective_ids),
                 len(a["open_gaps"]),
             )
-            for a in doc["alternatives"]
+            for a in doc["plan"]["alternatives"]
+        ],
+    )
+    _sheet(
+        book,
+        "Unaddressed gaps",
+        ("Question", "Perspective", "Current", "Target", "Plan reaches", "What to do"),
+        [
+            (u["question"], u["perspective"], u["current"], u["target"], u["reaches"], u["action"])
+            for u in doc["plan"]["unaddressed"]
         ],
     )
     _sheet(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from assessment.render.docx_writer import write_docx
 from assessment.render.outline import Block, Bullets, Figure, Heading, Outline, Para, Table
@@ -59,23 +60,17 @@ def _direction(c: Context) -> list[Block]:
 
 
 def _roadmap(c: Context) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("Roadmap by horizon", 1),
-        Para(
-            "Quick wins and small tactical steps start in the first three months; larger tactical "
-            "work follows within the year; strategic work builds on both."
-        ),
-    ]
+    blocks: list[Block] = [Heading("Roadmap by window", 1), Para(c.horizon_rule)]
     if "timeline" in c.charts:
         blocks.append(Figure(c.charts["timeline"], "Figure 1: " + c.charts["timeline"].caption, 16))
-    for horizon in c.horizons:
-        items = [i for i in c.roadmap if i["horizon"] == horizon["horizon"]]
+    for window in c.windows:
+        items = [i for i in c.roadmap if i["window"] == window["window"]]
         if not items:
             continue
         blocks.append(
             Heading(
-                f"{horizon['horizon']}: {horizon['recommendations']} "
-                f"recommendations, {horizon['days']} person-days",
+                f"{window['window']} ({window['horizon']}): {window['recommendations']} "
+                f"recommendations, {window['days']} person-days",
                 2,
             )
         )
@@ -84,8 +79,8 @@ def _roadmap(c: Context) -> list[Block]:
                 ("#", "Recommendation", "Phase", "Effort", "Days"),
                 tuple(
                     (
-                        str(i["rank"]),
-                        i["title"] + (" (quick win)" if i["quick_win"] else ""),
+                        i["rank"],
+                        i["title"] + _marks(i),
                         i["phase"],
                         i["effort"],
                         i["days"],
@@ -107,7 +102,7 @@ def _by_phase(c: Context) -> list[Block]:
             blocks += [
                 Heading(phase["name"], 2),
                 Para(phase["description"]),
-                Bullets(tuple(f"{i['title']} ({i['horizon']})" for i in items)),
+                Bullets(tuple(f"{i['title']} ({i['window']})" for i in items)),
             ]
     return blocks
 
@@ -120,34 +115,45 @@ def _effort(c: Context) -> list[Block]:
             "effort scale; the estimate is for planning and should be refined per project."
         ),
         Table(
-            ("Horizon", "Recommendations", "Person-days"),
-            tuple((h["horizon"], h["recommendations"], h["days"]) for h in c.horizons),
-            (7, 4.5, 4.5),
-            "Table 3: Effort by horizon",
-            numeric=(1, 2),
+            ("Window", "Horizon", "Recommendations", "Person-days"),
+            tuple((h["window"], h["horizon"], h["recommendations"], h["days"]) for h in c.windows),
+            (4.5, 3, 4.5, 4),
+            "Table 3: Effort by window",
+            numeric=(2, 3),
         ),
         Table(
-            ("Path", "Recommendations", "Person-days", "Overall reached"),
-            tuple((a["name"], a["count"], a["days"], a["overall"]) for a in c.alternatives),
-            (6, 3.4, 3.3, 3.3),
+            ("Path", "Recommendations", "Person-days", "Fewer than full", "Overall reached"),
+            tuple(
+                (a["name"], a["count"], a["days"], a["fewer"], a["overall"]) for a in c.alternatives
+            ),
+            (5, 3, 2.8, 2.6, 2.6),
             "Table 4: Alternative paths to the target",
-            numeric=(1, 2, 3),
+            numeric=(1, 2, 3, 4),
         ),
+        *(Para(text) for text in c.not_offered),
     ]
 
 
+def _marks(item: dict[str, Any]) -> str:
+    marks = ["quick win"] * item["quick_win"] + ["prerequisite"] * item["prerequisite"]
+    return f" ({', '.join(marks)})" if marks else ""
+
+
 def _dependencies(c: Context) -> list[Block]:
-    titles = {i["id"]: i["title"] for i in c.roadmap}
     rows = tuple(
-        (str(i["rank"]), i["title"], "; ".join(titles.get(d, d) for d in i["depends_on"]))
+        (i["rank"], i["title"] + _marks(i), "; ".join(i["builds_on"]))
         for i in c.roadmap
-        if i["depends_on"]
+        if i["builds_on"]
     )
     if not rows:
         return []
     return [
         Heading("Dependencies", 1),
-        Para("No recommendation starts before the ones it builds on."),
+        Para(
+            "No recommendation starts in a window before the ones it builds on. A "
+            "recommendation marked prerequisite was not called for by the scores, but others in "
+            "the plan build on it."
+        ),
         Table(
             ("#", "Recommendation", "Builds on"),
             rows,
@@ -164,7 +170,7 @@ def _next_steps(c: Context) -> list[Block]:
         Para("What to mobilise, how big it is and what it covers:"),
         Table(
             ("When", "Step", "Size", "Scope (phases)"),
-            tuple((s["horizon"], s["step"], s["size"], s["scope"]) for s in c.next_steps),
+            tuple((s["window"], s["step"], s["size"], s["scope"]) for s in c.next_steps),
             (2.6, 8, 2.4, 3),
             "Table 6: Next steps with size and scope",
         ),

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.analysis.score_document import DASH, fmt, score_document
+from assessment.analysis.plan import Plan
+from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
 from assessment.analysis.scoring import Assessment
+from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import narrative
 from assessment.report.figures import Chart, figures
@@ -59,14 +61,19 @@ class Context:
     findings: list[str]
     evidence: dict[str, list[dict[str, str]]]
     consensus: list[dict[str, Any]]
+    consensus_open: int  # items no rating has settled yet
     ratings: list[dict[str, str]]
     targets: list[dict[str, str]]
     activities: dict[str, Any]
     roadmap: list[dict[str, Any]]
-    horizons: list[dict[str, Any]]  # per window: texts, and `days_value` for charts
+    windows: list[dict[str, Any]]  # per window: texts, and `days_value` for charts
     total_days: str
     widest_gaps: dict[str, list[dict[str, str]]]  # perspective id → its widest gaps, widest first
+    horizon_rule: str
     alternatives: list[dict[str, Any]]
+    not_offered: list[str]
+    initial_wins: list[dict[str, Any]]
+    unaddressed: list[dict[str, str]]
     training: list[dict[str, Any]]
     next_steps: list[dict[str, str]]
     series: dict[str, list[Any]]
@@ -78,7 +85,12 @@ class Context:
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
-        return [r for r in self.recommendations if r["quick_win"]]
+        """The plan's quick wins, in start order."""
+        return [r for r in self.roadmap if r["quick_win"]]
+
+    @property
+    def first_window(self) -> str:
+        return self.windows[0]["window"] if self.windows else ""
 
     def text(self, value: str) -> str:
         """Pack text with placeholders filled for this customer."""
@@ -101,8 +113,9 @@ METHOD = [
     "perspective, else the engagement's default target. Its gap is target − current, never "
     "below zero.",
     "A perspective's current and target scores are the question-weighted means over its "
-    "scored questions; its gap is target − current. The overall score is the plain mean of the "
-    "perspectives that have scores.",
+    "scored questions; its gap is target − current, never below zero. The overall score is the "
+    "plain mean of the perspectives that have scores. Where the current score reaches the "
+    "target, the gap is shown as 'target met'.",
     "A question whose respondents differ by two levels or more is flagged for a consensus "
     "workshop. Scores are rounded to two decimals once, and gaps are computed from the rounded "
     "values, so every table in this document adds up.",
@@ -118,7 +131,8 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     doc = score_document(assessment)
     series, activities = _series(doc), _activities(assessment)
     recommendations = _recommendations(assessment)
-    overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
+    overall = {key: fmt(doc["overall"][key]) for key in ("current", "target")}
+    overall["gap"] = fmt_gap(*(doc["overall"][key] for key in ("gap", "current", "target")))
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
     return Context(
@@ -137,11 +151,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         questions=_questions(assessment, doc),
         recommendations=recommendations,
         respondents_by_role=_roles(assessment),
-        method=METHOD,
+        method=METHOD + _plan_method(assessment.plan),
         method_name=clean(info.method) or "assessment",
         phase_count=count_word(len(info.phases)),
         perspective_count=count_word(len(info.perspectives)),
-        alternative_count=count_word(len(assessment.alternatives)),
+        alternative_count=count_word(len(assessment.plan.alternatives)),
         top_recommendations=recommendations[:TOP],
         top_count=count_word(len(recommendations[:TOP])),
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
@@ -152,28 +166,31 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         findings=narrative.key_findings(assessment),
         evidence=narrative.evidence(assessment),
         consensus=_consensus(assessment),
+        consensus_open=len(still_open(assessment.consensus)),
         ratings=[
             {"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
             for qid, r in sorted(engagement.ratings.items())
         ],
         targets=_targets(assessment),
         activities=activities,
-        roadmap=[
-            {**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
-            for item in assessment.roadmap
-        ],
-        horizons=[
+        roadmap=_roadmap(assessment),
+        windows=[
             {
-                "horizon": str(h),
-                "recommendations": str(int(row["recommendations"])),
-                "days": f"{row['days']:.0f}",
-                "days_value": float(row["days"]),
+                "window": clean(t.window.name),
+                "horizon": t.window.horizon,
+                "recommendations": str(t.recommendations),
+                "days": f"{t.days:.0f}",
+                "days_value": t.days,
             }
-            for h, row in assessment.horizons.iterrows()
+            for t in assessment.plan.totals
         ],
-        total_days=f"{assessment.horizons['days'].sum():.0f}",
+        total_days=f"{assessment.plan.days:.0f}",
         widest_gaps=_widest_gaps(assessment, doc),
+        horizon_rule=_horizon_rule(assessment.plan),
         alternatives=_alternatives(assessment),
+        not_offered=_not_offered(assessment.plan),
+        initial_wins=_initial_wins(assessment),
+        unaddressed=_unaddressed(assessment),
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
         series=series,
@@ -188,10 +205,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
 def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> str:
     if overall["current"] is None:
         return f"No answers have been scored yet for {customer}'s {process} process."
+    gap = fmt_gap(overall["gap"], overall["current"], overall["target"])
     return (
         f"{customer}'s {process} process scores {fmt(overall['current'])} out of 5 "
         f"(level {overall['level']}, {overall['label']}) against a target of "
-        f"{fmt(overall['target'])}: a gap of {fmt(overall['gap'])}."
+        f"{fmt(overall['target'])}: "
+        + ("the target is met." if gap == TARGET_MET else f"a gap of {gap}.")
     )
 
 
@@ -201,7 +220,7 @@ def _perspective(p: dict[str, Any]) -> dict[str, str]:
         "name": clean(p["name"]),
         "current": fmt(p["current"]),
         "target": fmt(p["target"]),
-        "gap": fmt(p["gap"]),
+        "gap": fmt_gap(p["gap"], p["current"], p["target"]),
         "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
         "coverage": f"{p['scored']}/{p['questions']}",
     }
@@ -222,7 +241,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
                 "text": fill(clean(texts[q["id"]]), customer, organisation),
                 "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
                 "target": fmt(q["target"]),
-                "gap": fmt(q["gap"]),
+                "gap": fmt_gap(q["gap"], q["current"], q["target"]),
                 "responses": str(q["responses"]),
                 "na": str(q["na"]),
                 "unknown": str(q["unknown"]),
@@ -250,16 +269,20 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
     def text(value: str) -> str:
         return fill(clean(value), customer, organisation)
 
+    plan = assessment.plan
     return [
         {
             "rank": str(r.rank),
             "id": r.id,
             "title": text(r.recommendation.title),
             "perspective": clean(names[r.recommendation.perspective]),
-            "horizon": r.recommendation.horizon,
+            "horizon": plan.item(r.id).horizon,
+            "window": clean(plan.windows[plan.item(r.id).window].name),
             "effort": r.recommendation.effort,
             "impact": r.recommendation.impact,
-            "quick_win": r.quick_win,
+            "quick_win": plan.item(r.id).quick_win,
+            "initial_win": plan.item(r.id).initial_win,
+            "prerequisite": r.prerequisite,
             "customer_priority": r.customer_priority,
             "priority": fmt(r.priority),
             "rationale": text(r.recommendation.rationale),
@@ -329,6 +352,114 @@ def _activities(assessment: Assessment) -> dict[str, Any]:
     }
 
 
+def _roadmap(assessment: Assessment) -> list[dict[str, Any]]:
+    """The plan's items in start order, titles filled, what they build on by title."""
+    plan, text = assessment.plan, _texts(assessment)
+    titles = {i.id: text(i.title) for i in plan.items}
+    return [
+        {
+            "rank": str(i.rank),
+            "id": i.id,
+            "title": titles[i.id],
+            "perspective": clean(i.perspective),
+            "phase": clean(i.phase),
+            "window": clean(plan.windows[i.window].name),
+            "horizon": i.horizon,
+            "effort": i.effort,
+            "days": f"{i.days:.0f}",
+            "builds_on": [titles[d] for d in i.depends_on],
+            "quick_win": i.quick_win,
+            "initial_win": i.initial_win,
+            "prerequisite": i.prerequisite,
+            "customer_priority": i.customer_priority,
+        }
+        for i in plan.items
+    ]
+
+
+def _texts(assessment: Assessment) -> Callable[[str], str]:
+    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    return lambda value: fill(clean(value), customer, organisation)
+
+
+def _horizon_rule(plan: Plan) -> str:
+    """The one mapping of tactical and strategic onto the plan's windows, in words."""
+    parts = [
+        f"{horizon} work is planned in "
+        + " and ".join(clean(w.name) for w in plan.horizon_windows(horizon))
+        for horizon in ("tactical", "strategic")
+    ]
+    return (
+        f"{parts[0].capitalize()}; {parts[1]}. Small tactical work starts in the first window, "
+        "other tactical work in the last tactical window, and nothing starts in a window "
+        "before a recommendation it builds on."
+    )
+
+
+def _plan_method(plan: Plan) -> list[str]:
+    """How the plan is made, stated once for the method appendix."""
+    first = clean(plan.windows[0].name) if plan.windows else ""
+    return [
+        "A recommendation serves a level (3, 4 or 5) for the practices it names. It applies to "
+        "a practice whose current score is below that level and below its target, and carrying "
+        "it out is assumed to bring the practice to that level or to the target, whichever is "
+        "lower. A recommendation others build on joins the plan as a prerequisite.",
+        _horizon_rule(plan),
+        f"A quick win needs little effort, closes at least one level on a practice, and starts "
+        f"in the first window ({first}), so nothing it builds on starts later. Initial wins are "
+        "the quick wins and the pack's foundation steps that start within the tactical windows.",
+        "The minimal path keeps the customer's priorities and adds the fewest recommendations, "
+        "prerequisites counted, that close every gap the full path closes. A path almost the "
+        "same as another (at most one recommendation in ten different) is not offered.",
+    ]
+
+
+def _not_offered(plan: Plan) -> list[str]:
+    return [
+        f"The {n.name.lower()} is not offered: it is the same as the {n.like.lower()}"
+        + ("." if not n.differs_by else f" but for {n.differs_by} recommendation(s).")
+        for n in plan.not_offered
+    ]
+
+
+def _initial_wins(assessment: Assessment) -> list[dict[str, Any]]:
+    """The plan's initial wins, with the pack's initial-win name and benefits where it has one."""
+    text = _texts(assessment)
+    wins = {w.recommendation: w for w in assessment.pack.knowledge.initial_wins}
+    recs = {r.id: r for r in assessment.pack.recommendations}
+    by_id = {item["id"]: item for item in _roadmap(assessment)}
+    rows = []
+    for rid in assessment.plan.initial_wins:
+        win, item = wins.get(rid), by_id[rid]
+        benefits = text(win.benefits) if win else text(recs[rid].benefits)
+        rows.append(
+            {
+                **item,
+                "name": text(win.name) if win else item["title"],
+                "benefits": benefits,
+                "milestones": [text(m) for m in win.milestones] if win else [],
+            }
+        )
+    return rows
+
+
+def _unaddressed(assessment: Assessment) -> list[dict[str, str]]:
+    text = _texts(assessment)
+    q = assessment.questions
+    return [
+        {
+            "question": u.question,
+            "text": text(str(q.at[u.question, "text"])),
+            "perspective": clean(assessment.pack.perspective_name(u.perspective)),
+            "current": fmt(u.current),
+            "target": fmt(u.target),
+            "reaches": fmt(u.reaches),
+            "action": u.action,
+        }
+        for u in assessment.plan.unaddressed
+    ]
+
+
 def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
     names = {p.id: clean(p.name) for p in assessment.pack.info.perspectives}
     return [
@@ -338,11 +469,13 @@ def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
             "count": str(len(a.recommendations)),
             "recommendations": list(a.recommendations),
             "days": f"{a.days:.0f}",
+            "fewer": str(a.fewer),
+            "fewer_days": f"{a.fewer_days:.0f}",
             "overall": fmt(a.overall),
             "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
             "open_gaps": str(len(a.open_gaps)),
         }
-        for a in assessment.alternatives
+        for a in assessment.plan.alternatives
     ]
 
 

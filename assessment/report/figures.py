@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS
 from assessment.analysis.scoring import Assessment
 from assessment.report import charts
 from assessment.text import clean
@@ -56,7 +55,7 @@ def figures(
         "radar": (partial(charts.radar, labels, current, target), by_perspective),
         "bars": (partial(charts.bars, labels, current, target), by_perspective),
     }
-    if assessment.roadmap:
+    if assessment.plan.items:
         recipes["timeline"] = (
             partial(charts.timeline, *_timeline(assessment)),
             "Roadmap: work by phase and horizon",
@@ -72,17 +71,19 @@ def figures(
 
 
 def _timeline(assessment: Assessment) -> tuple[list[str], list[Any], dict[tuple[int, int], str]]:
+    plan = assessment.plan
     lanes = [
-        p.name
-        for p in assessment.pack.info.phases
-        if any(i.phase == p.name for i in assessment.roadmap)
+        p.name for p in assessment.pack.info.phases if any(i.phase == p.name for i in plan.items)
     ]
     cells = {}
     for lane, phase in enumerate(lanes):
-        for window, horizon in enumerate(HORIZONS):
-            items = [i for i in assessment.roadmap if i.phase == phase and i.horizon == horizon]
+        for window in range(len(plan.windows)):
+            items = [i for i in plan.in_window(window) if i.phase == phase]
             if items:
                 days = sum(i.days for i in items)
                 cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
-    windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
+    windows = [
+        (clean(w.name), w.start, w.end if w.end is not None else w.start + 12)  # drawn as a year
+        for w in plan.windows
+    ]
     return [clean(lane) for lane in lanes], windows, cells

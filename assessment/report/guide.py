@@ -17,7 +17,6 @@ from assessment.text import clean
 
 NO_TOOL = "No tool reported in the interviews"
 TO_BE_AGREED = "To be agreed"
-NOT_RECOMMENDED = "Not among this assessment's recommendations"
 VERSION_NOTE = "Draft generated from the maturity assessment"
 BLANK_ROWS = 3
 Rows = tuple[tuple[str, ...], ...]
@@ -259,22 +258,16 @@ def _tool_support(context: Context, t: _Tailor) -> Rows:
 
 
 def _initial_wins(context: Context, t: _Tailor) -> Rows:
-    """Initial win, planned benefits (with milestones), and where the assessment placed it."""
-    ranked = {r["id"]: r for r in context.recommendations}
-    windows = {r["id"]: r["horizon"] for r in context.roadmap}
+    """The plan's initial wins: name, planned benefits (with milestones), where it starts."""
     rows = []
-    for win in context.knowledge.initial_wins:
-        benefits = t(win.benefits)
-        if win.milestones:
-            benefits += "\n" + bulleted(t.all(win.milestones))
-        rec = ranked.get(win.recommendation or "")
-        placed = NOT_RECOMMENDED
-        if rec is not None:
-            window = windows.get(rec["id"])
-            placed = f"Rank {rec['rank']} · {rec['horizon'].capitalize()}" + (
-                f" · {window}" if window else ""
-            )
-        rows.append((t(win.name), benefits, placed))
+    for win in context.initial_wins:
+        benefits = win["benefits"]
+        if win["milestones"]:
+            benefits += "\n" + bulleted(win["milestones"])
+        placed = f"Rank {win['rank']} · {win['window']} ({win['horizon']})" + (
+            " · quick win" if win["quick_win"] else ""
+        )
+        rows.append((win["name"], benefits, placed))
     return tuple(rows)
 
 

@@ -5,9 +5,9 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from assessment.analysis.roadmap import HORIZONS
 from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment
+from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.text import clean, fill
 
@@ -38,16 +38,20 @@ def key_findings(assessment: Assessment) -> list[str]:
             f"{len(low)} of {int(q['current'].notna().sum())} scored practices are below "
             f"Repeatable (2), among them: {_short(low.iloc[0]['text'], assessment)}"
         )
-    if assessment.consensus:
+    open_items = still_open(assessment.consensus)
+    if open_items:
         findings.append(
-            f"Respondents disagree by two levels or more on {len(assessment.consensus)} "
-            "questions; a consensus workshop should settle them before the plan is fixed."
+            f"Respondents disagree by two levels or more on {len(open_items)} "
+            f"question{'s' if len(open_items) != 1 else ''} not yet settled; a consensus "
+            "workshop should settle them before the plan is fixed."
         )
-    quick = [r for r in assessment.recommendations if r.quick_win]
-    if quick:
+    plan = assessment.plan
+    if plan.quick_wins:
+        first = plan.item(plan.quick_wins[0])
         findings.append(
-            f"{len(quick)} quick wins (low effort, each closing at least one level) can start "
-            f"within three months, beginning with: {clean(quick[0].recommendation.title)}."
+            f"{len(plan.quick_wins)} quick wins (small effort, each closing at least one level) "
+            f"can start in the first window ({clean(plan.windows[0].name)}), beginning with: "
+            f"{_short(first.title, assessment)}."
         )
     return findings[:5]
 
@@ -85,23 +89,23 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
 
 
 def next_steps(assessment: Assessment) -> list[dict[str, str]]:
-    """One step per horizon window that has work: what, how big, what it covers."""
-    totals = assessment.horizons
+    """One step per plan window that has work: what, how big, what it covers."""
+    plan = assessment.plan
     steps = []
-    for horizon in HORIZONS:
-        count = int(totals.loc[horizon, "recommendations"])
+    for index, total in enumerate(plan.totals):
+        count = total.recommendations
         if not count:
             continue
-        items = [i for i in assessment.roadmap if i.horizon == horizon]
+        items = plan.in_window(index)
         phases = sorted({i.phase for i in items})
         steps.append(
             {
-                "horizon": horizon,
+                "window": clean(total.window.name),
                 "step": f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
-                + "; ".join(clean(i.title) for i in items[:3])
+                + "; ".join(_short(i.title, assessment) for i in items[:3])
                 + ("; …" if count > 3 else ""),
-                "size": f"{totals.loc[horizon, 'days']:.0f} person-days",
-                "scope": ", ".join(phases),
+                "size": f"{total.days:.0f} person-days",
+                "scope": ", ".join(clean(p) for p in phases),
             }
         )
     return steps

@@ -80,7 +80,7 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
                     doc.name,
                     doc.line_of(("ratings", qid)),
                     qid,
-                    "a text question has no score to rate",
+                    f"a {pack.question(qid).type} question without a score cannot be rated",
                 )
             )
     kpis = pack.knowledge.ids("kpi") or set()

@@ -171,7 +171,7 @@ def _with_dependencies(chosen: list[str], by_id: dict[str, Ranked]) -> list[str]
 
 
 def _perspective_means(pack: Pack, questions: pd.DataFrame) -> dict[str, float | None]:
-    scored = questions[questions["type"] != "text"].dropna(subset=["current"])
+    scored = questions[questions["scored"]].dropna(subset=["current"])
     weighted = scored.assign(wc=scored["weight"] * scored["current"])
     sums = weighted.groupby("perspective")[["wc", "weight"]].sum()
     means = (sums["wc"] / sums["weight"]).round(2)

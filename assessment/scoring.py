@@ -25,7 +25,7 @@ import pandas as pd
 
 from assessment.checks import Opened
 from assessment.metrics import band_levels, derived_rows, medians
-from assessment.model import LEVEL_LABELS, Engagement, Interview, Pack
+from assessment.model import LEVEL_LABELS, Answer, Engagement, Interview, Pack
 from assessment.recommend import Ranked, recommend
 from assessment.roadmap import Alternative, RoadmapItem, alternatives, roadmap
 from assessment.training import TrainingNeed, training_needs
@@ -126,8 +126,7 @@ def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     status, and for metrics the measured number."""
     raw = pd.DataFrame(
         [
-            (key, iv.respondent.role, qid, a.level, a.selected, a.note, a.text or "")
-            + (a.not_scored, a.measured)
+            _answer_row(key, iv, qid, a)
             for key, iv in sorted(interviews.items())
             for qid, a in iv.answers.items()
         ],
@@ -152,6 +151,20 @@ def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
     value = value.fillna(band_levels(pack, raw["question"], raw["measure"]))
     frame = raw.assign(value=value.astype(float), status=status)
     return frame[ANSWER_COLUMNS]
+
+
+def _answer_row(key: str, iv: Interview, qid: str, a: Answer) -> tuple[Any, ...]:
+    return (
+        key,
+        iv.respondent.role,
+        qid,
+        a.level,
+        a.selected,
+        a.note,
+        a.text or "",
+        a.not_scored,
+        a.measured,
+    )
 
 
 def _multi_values(pack: Pack, multi: pd.DataFrame) -> pd.Series:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assessment.model import Pack
+from assessment.pack.model import Pack
 
 MEASURE_COLUMNS = ["respondent", "role", "question", "measure"]
 

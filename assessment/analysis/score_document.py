@@ -80,6 +80,7 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
                 "spread": _num(row["spread"]),
                 "rated": bool(row["rated"]),
                 "consensus": bool(row["consensus"]),
+                **_metric(assessment, qid, row),
             }
             for qid, row in q.iterrows()
         ],
@@ -178,6 +179,26 @@ def plan_document(plan: Plan) -> dict[str, Any]:
             }
             for u in plan.unaddressed
         ],
+    }
+
+
+def _metric(assessment: Assessment, qid: str, row: Any) -> dict[str, Any]:
+    """For a metric question: its measured value (the respondents' median) and how it is read."""
+    question = assessment.pack.question(str(qid))
+    if question.type != "metric":
+        return {}
+    value = _num(row["measure"])
+    return {
+        "metric": {
+            "value": value,
+            "unit": question.unit,
+            "period": question.period or None,
+            "better": question.better,
+            "band": question.band_level(value) if question.bands and value is not None else None,
+            "bands_source": question.bands_source or None,
+            "kpi": question.kpi,
+            "derived": not question.asked,
+        }
     }
 
 

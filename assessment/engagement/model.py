@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -49,14 +50,34 @@ class Respondent(BaseModel):
 
 
 class Answer(BaseModel):
-    """One respondent's answer: a level (or na/unknown), selected options, or text; and a note."""
+    """One respondent's answer: a level (or na/unknown), selected options, text, or a measured
+    value (a number or `unknown`); and a note."""
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
     level: int | str | None = None
     selected: list[Id] | None = None
     text: str | None = None
+    value: float | str | None = None
     note: str = ""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number_or_unknown(cls, value: Any) -> Any:
+        if value is None or isinstance(value, bool):
+            if isinstance(value, bool):
+                raise ValueError(f"value must be a number or `unknown` (got {value!r})")
+            return value
+        text = str(value).strip()
+        if text == "unknown":
+            return text
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"value must be a number or `unknown` (got {value!r})") from None
+        if not math.isfinite(number):
+            raise ValueError(f"value must be a finite number or `unknown` (got {value!r})")
+        return number
 
     @field_validator("level", mode="before")
     @classmethod
@@ -72,17 +93,25 @@ class Answer(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Answer:
-        given = [k for k in ("level", "selected", "text") if getattr(self, k) is not None]
+        kinds = ("level", "selected", "text", "value")
+        given = [k for k in kinds if getattr(self, k) is not None]
         if not given:
-            raise ValueError("an answer needs `level`, `selected` or `text`")
+            raise ValueError("an answer needs `level`, `selected`, `text` or `value`")
         if len(given) > 1 and not (given == ["level", "selected"] and self.level in NOT_SCORED):
-            raise ValueError(f"an answer takes one of level/selected/text, not {given}")
+            raise ValueError(f"an answer takes one of level/selected/text/value, not {given}")
         return self
 
     @property
     def not_scored(self) -> str | None:
-        """`na` or `unknown` when the respondent declined to place themselves."""
+        """`na` or `unknown` when the respondent declined to place themselves or to measure."""
+        if self.value == "unknown":
+            return "unknown"
         return self.level if self.level in NOT_SCORED else None  # type: ignore[return-value]
+
+    @property
+    def measured(self) -> float | None:
+        """The number a metric answer gives, if any."""
+        return self.value if isinstance(self.value, float) else None
 
 
 class Interview(BaseModel):

@@ -16,7 +16,7 @@ from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, s
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
-from assessment.report import narrative
+from assessment.report import measures, narrative
 from assessment.report.figures import Chart, figures
 from assessment.text import clean, count_word, fill
 
@@ -82,6 +82,9 @@ class Context:
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
+    baselines: list[dict[str, str]] = field(default_factory=list)  # measured KPI baselines
+    desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
+    standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -135,6 +138,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     overall["gap"] = fmt_gap(*(doc["overall"][key] for key in ("gap", "current", "target")))
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
+    text_answers = _text_answers(assessment)
+
+    def shown(value: str) -> str:
+        return fill(clean(value), customer, clean(engagement.organisation))
+
     return Context(
         customer=customer,
         organisation=organisation,
@@ -151,7 +159,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         questions=_questions(assessment, doc),
         recommendations=recommendations,
         respondents_by_role=_roles(assessment),
-        method=METHOD + _plan_method(assessment.plan),
+        method=measures.method(assessment.pack, METHOD + _plan_method(assessment.plan)),
         method_name=clean(info.method) or "assessment",
         phase_count=count_word(len(info.phases)),
         perspective_count=count_word(len(info.perspectives)),
@@ -197,8 +205,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         charts=figures(assessment, series, activities),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
-        text_answers=_text_answers(assessment),
+        text_answers=text_answers,
         scores=doc,
+        baselines=measures.baselines(assessment, doc),
+        desired_state=measures.desired_state(assessment.pack, text_answers, shown),
+        standards=measures.standards(assessment.pack, shown),
     )
 
 
@@ -232,7 +243,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     rows = []
     for q in doc["questions"]:
-        if q["type"] == "text":
+        if not assessment.pack.question(q["id"]).scored:
             continue
         rows.append(
             {
@@ -265,6 +276,7 @@ def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
+    roles = {r.id: r.name for r in assessment.pack.info.roles}
 
     def text(value: str) -> str:
         return fill(clean(value), customer, organisation)
@@ -288,6 +300,8 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
             "rationale": text(r.recommendation.rationale),
             "steps": [text(step) for step in r.recommendation.steps],
             "questions": ", ".join(r.questions),
+            "owner": clean(roles.get(r.recommendation.owner or "", "")),
+            "success_measure": text(r.recommendation.success_measure),
         }
         for r in assessment.recommendations
     ]

@@ -31,7 +31,7 @@ def key_findings(assessment: Assessment) -> list[str]:
             f"{strongest['name']} is the strongest perspective at {fmt(strongest['current'])} "
             f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on."
         )
-    q = assessment.questions[assessment.questions["type"] != "text"]
+    q = assessment.questions[assessment.questions["scored"]]
     low = q[q["current"] < 2].sort_values(["current", "weight"], ascending=[True, False])
     if not low.empty:
         findings.append(

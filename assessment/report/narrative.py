@@ -5,10 +5,10 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from assessment.model import LEVEL_LABELS
-from assessment.roadmap import HORIZONS, horizon_totals
-from assessment.scoredoc import fmt
-from assessment.scoring import Assessment
+from assessment.analysis.roadmap import HORIZONS, horizon_totals
+from assessment.analysis.score_document import fmt
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS
 from assessment.text import clean, fill
 
 EVIDENCE_PER_PERSPECTIVE = 4
@@ -31,7 +31,7 @@ def key_findings(assessment: Assessment) -> list[str]:
             f"{strongest['name']} is the strongest perspective at {fmt(strongest['current'])} "
             f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on."
         )
-    q = assessment.questions[assessment.questions["type"] != "text"]
+    q = assessment.questions[assessment.questions["scored"]]
     low = q[q["current"] < 2].sort_values(["current", "weight"], ascending=[True, False])
     if not low.empty:
         findings.append(

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessment.engagement.model import Answer, Engagement, Interview
+from assessment.engagement.store import Folder, read_engagement
 from assessment.errors import InvalidInput, Problem
-from assessment.model import Answer, Engagement, Interview, Pack, Question
-from assessment.packs import load_pack, resolve_pack
-from assessment.store import Folder, read_engagement
-from assessment.yamlfile import Document
+from assessment.files.yamlfile import Document
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import Pack, Question
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
                     doc.name,
                     doc.line_of(("ratings", qid)),
                     qid,
-                    "a text question has no score to rate",
+                    f"a {pack.question(qid).type} question without a score cannot be rated",
                 )
             )
     kpis = pack.knowledge.ids("kpi") or set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessment.render.context import Chart
+from assessment.report.context import Chart
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """Turn answers into the Assessment: maturity, targets and gaps per question, perspective, overall.
 
 The formula (also printed in the report's method appendix):
-- a respondent's value is the level (scale) or 5 × selected weight ÷ all option weight (multi);
+- a respondent's value is the level (scale) or 5 × selected weight ÷ all option weight (multi),
+  at most the checklist's `cap` level unless its listed options are all selected;
   `na` and `unknown` are counted but not scored;
-- question current = mean over respondents with a value, replaced by a consultant rating;
+- question current = mean over respondents with a value, replaced by a consultant rating; for a
+  banded metric, the band level of the respondents' median value (see assessment.metrics);
 - question target = targets.questions › targets.perspectives › targets.default;
 - question gap = max(0, target − current);
 - perspective current/target = question-weighted means over its scored questions;
@@ -21,21 +23,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from assessment.checks import Opened
-from assessment.model import LEVEL_LABELS, NOT_SCORED, Engagement, Interview, Pack
-from assessment.recommend import Ranked, recommend
-from assessment.roadmap import Alternative, RoadmapItem, alternatives, roadmap
-from assessment.training import TrainingNeed, training_needs
-from assessment.views import (
+from assessment.analysis.metrics import band_levels, derived_rows, medians
+from assessment.analysis.recommend import Ranked, recommend
+from assessment.analysis.roadmap import Alternative, RoadmapItem, alternatives, roadmap
+from assessment.analysis.training import TrainingNeed, training_needs
+from assessment.analysis.views import (
     ConsensusItem,
     consensus_agenda,
     informs_view,
     respondent_view,
     role_view,
 )
+from assessment.engagement.model import Answer, Engagement, Interview
+from assessment.engagement.open import Opened
+from assessment.pack.model import LEVEL_LABELS, Pack
 
 CONSENSUS_SPREAD = 2.0
-ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note", "text"]
+RAW_COLUMNS = ["respondent", "role", "question", "level", "selected", "note", "text"]
+ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note", "text", "measure"]
 
 
 @dataclass(frozen=True)
@@ -118,26 +123,49 @@ def respondent_frame(interviews: dict[str, Interview]) -> pd.DataFrame:
 
 
 def answer_frame(pack: Pack, interviews: dict[str, Interview]) -> pd.DataFrame:
-    """One row per answer: its numeric value (NaN when not scored) and status."""
+    """One row per answer (and per derived metric): its score value (NaN when not scored), its
+    status, and for metrics the measured number."""
     raw = pd.DataFrame(
         [
-            (key, iv.respondent.role, qid, a.level, a.selected, a.note, a.text or "")
+            _answer_row(key, iv, qid, a)
             for key, iv in sorted(interviews.items())
             for qid, a in iv.answers.items()
         ],
-        columns=["respondent", "role", "question", "level", "selected", "note", "text"],
+        columns=[*RAW_COLUMNS, "declined", "measure"],
     )
+    raw["measure"] = raw["measure"].astype(float)
+    derived = derived_rows(pack, raw.dropna(subset=["measure"]))
+    if not derived.empty:
+        raw = pd.concat([raw, derived.assign(note="", text="")], ignore_index=True)
     kind = raw["question"].map({q.id: q.type for q in pack.questions})
-    declined = raw["level"].isin(NOT_SCORED)
-    status = np.where(
-        declined, raw["level"].astype(str), np.where(kind == "text", "text", "scored")
+    banded = raw["question"].map({q.id: q.scored for q in pack.questions}).fillna(False)
+    declined = raw["declined"].notna()
+    status = np.select(
+        [declined, kind == "text", (kind == "metric") & ~banded],
+        [raw["declined"].astype(str), "text", "measured"],
+        "scored",
     )
     value = pd.to_numeric(raw["level"].where((kind == "scale") & ~declined), errors="coerce")
     multi = raw[(kind == "multi") & ~declined]
     if not multi.empty:
         value = value.fillna(_multi_values(pack, multi))
+    value = value.fillna(band_levels(pack, raw["question"], raw["measure"]))
     frame = raw.assign(value=value.astype(float), status=status)
     return frame[ANSWER_COLUMNS]
+
+
+def _answer_row(key: str, iv: Interview, qid: str, a: Answer) -> tuple[Any, ...]:
+    return (
+        key,
+        iv.respondent.role,
+        qid,
+        a.level,
+        a.selected,
+        a.note,
+        a.text or "",
+        a.not_scored,
+        a.measured,
+    )
 
 
 def _multi_values(pack: Pack, multi: pd.DataFrame) -> pd.Series:
@@ -155,7 +183,18 @@ def _multi_values(pack: Pack, multi: pd.DataFrame) -> pd.Series:
     )
     chosen = chosen.merge(weights, on=["question", "option"], how="left")
     picked = chosen.groupby("index")["weight"].sum()
-    return (5.0 * picked / multi["question"].map(totals)).reindex(multi.index)
+    values = (5.0 * picked / multi["question"].map(totals)).reindex(multi.index)
+    return np.fmin(values, _caps(pack, multi))
+
+
+def _caps(pack: Pack, multi: pd.DataFrame) -> pd.Series:
+    """The level each checklist answer is capped at (NaN when its cap does not apply)."""
+    capped = {q.id: q for q in pack.questions if q.cap is not None}
+    limits = [
+        capped[qid].capped(selected or ()) if qid in capped else None
+        for qid, selected in zip(multi["question"], multi["selected"], strict=True)
+    ]
+    return pd.Series(limits, index=multi.index, dtype=float)
 
 
 def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) -> pd.DataFrame:
@@ -168,6 +207,7 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
                 "type": q.type,
                 "weight": q.weight,
                 "text": q.text,
+                "scored": q.scored,
             }
             for q in pack.questions
         ]
@@ -180,10 +220,12 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
         total = counts[present].sum(axis=1) if present else pd.Series(dtype=int)
         return total.reindex(frame.index).fillna(0).astype(int)
 
-    frame["responses"] = count("scored", "text")
+    frame["responses"] = count("scored", "text", "measured")
     frame["na"] = count("na")
     frame["unknown"] = count("unknown")
-    frame["mean"] = scored.mean().reindex(frame.index)
+    frame["measure"] = medians(answers).reindex(frame.index)
+    bands = band_levels(pack, frame.index.to_series(), frame["measure"])
+    frame["mean"] = bands.fillna(scored.mean().reindex(frame.index))
     frame["spread"] = (scored.max() - scored.min()).reindex(frame.index)
 
     ratings = {qid: r.level for qid, r in engagement.ratings.items()}
@@ -198,7 +240,7 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
     targets = engagement.targets
     target = frame["perspective"].map(targets.perspectives).fillna(targets.default)
     target = pd.Series(targets.questions, dtype=float).reindex(frame.index).fillna(target)
-    frame["target"] = target.where(frame["type"] != "text").astype(float)
+    frame["target"] = target.where(frame["scored"]).astype(float)
     frame["gap"] = (frame["target"] - frame["current"]).clip(lower=0).round(2)
     frame["level"] = frame["current"].map(level_of)
     frame["label"] = frame["current"].map(label_of)
@@ -208,7 +250,7 @@ def question_frame(pack: Pack, engagement: Engagement, answers: pd.DataFrame) ->
 
 def perspective_frame(pack: Pack, questions: pd.DataFrame) -> pd.DataFrame:
     """Question-weighted current and target per perspective, over its scored questions."""
-    scoreable = questions[questions["type"] != "text"]
+    scoreable = questions[questions["scored"]]
     scored = scoreable.dropna(subset=["current"])
     weighted = scored.assign(
         wc=scored["weight"] * scored["current"], wt=scored["weight"] * scored["target"]

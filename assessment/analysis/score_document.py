@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from assessment.roadmap import horizon_totals
-from assessment.scoring import Assessment
+from assessment.analysis.roadmap import horizon_totals
+from assessment.analysis.scoring import Assessment
 
 DASH = "–"
 
@@ -69,6 +69,7 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
                 "spread": _num(row["spread"]),
                 "rated": bool(row["rated"]),
                 "consensus": bool(row["consensus"]),
+                **_metric(assessment, qid, row),
             }
             for qid, row in q.iterrows()
         ],
@@ -90,6 +91,26 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
             for r in assessment.recommendations
         ],
         **_analysis(assessment),
+    }
+
+
+def _metric(assessment: Assessment, qid: str, row: Any) -> dict[str, Any]:
+    """For a metric question: its measured value (the respondents' median) and how it is read."""
+    question = assessment.pack.question(str(qid))
+    if question.type != "metric":
+        return {}
+    value = _num(row["measure"])
+    return {
+        "metric": {
+            "value": value,
+            "unit": question.unit,
+            "period": question.period or None,
+            "better": question.better,
+            "band": question.band_level(value) if question.bands and value is not None else None,
+            "bands_source": question.bands_source or None,
+            "kpi": question.kpi,
+            "derived": not question.asked,
+        }
     }
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from assessment.model import Pack
-from assessment.recommend import Ranked
+from assessment.analysis.recommend import Ranked
+from assessment.pack.model import Pack
 
 HORIZONS = ("0–3 months", "3–12 months", "12+ months")
 HORIZON_MONTHS = ((0, 3), (3, 12), (12, 24))  # the last window is open-ended; drawn as a year
@@ -171,7 +171,7 @@ def _with_dependencies(chosen: list[str], by_id: dict[str, Ranked]) -> list[str]
 
 
 def _perspective_means(pack: Pack, questions: pd.DataFrame) -> dict[str, float | None]:
-    scored = questions[questions["type"] != "text"].dropna(subset=["current"])
+    scored = questions[questions["scored"]].dropna(subset=["current"])
     weighted = scored.assign(wc=scored["weight"] * scored["current"])
     sums = weighted.groupby("perspective")[["wc", "weight"]].sum()
     means = (sums["wc"] / sums["weight"]).round(2)

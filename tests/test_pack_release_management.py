@@ -506,7 +506,7 @@ def _engagement_at(folder: Path, pack: Pack, level: int, target: int) -> Path:
 def test_an_engagement_one_level_short_gets_advice_in_every_perspective(
     pack, tmp_path, level, target
 ):
-    from assessment.workflow import score_document_for
+    from assessment.pipeline import score_document_for
 
     document = score_document_for(_engagement_at(tmp_path / "e", pack, level, target))
     serves = {r.id: r.serves for r in pack.recommendations}

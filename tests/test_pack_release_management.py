@@ -488,11 +488,15 @@ def test_topics_are_kinds_and_their_links_are_checked():
 
 
 def _engagement_at(folder: Path, pack: Pack, level: int, target: int) -> Path:
-    """An engagement where one respondent answers every scale question of the real pack at `level`."""
+    """One respondent answers every scale question of the real pack at `level`."""
     import yaml
 
     (folder / "interviews").mkdir(parents=True)
-    engagement = {"customer": "Every Level Ltd", "pack": str(PACK_DIR), "targets": {"default": target}}
+    engagement = {
+        "customer": "Every Level Ltd",
+        "pack": str(PACK_DIR),
+        "targets": {"default": target},
+    }
     (folder / "engagement.yaml").write_text(yaml.safe_dump(engagement), encoding="utf-8")
     answers = {q.id: {"level": level} for q in pack.questions if q.type == "scale"}
     interview = {"respondent": {"name": "Ann Lee", "role": "Release manager"}, "answers": answers}

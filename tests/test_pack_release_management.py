@@ -516,3 +516,13 @@ def test_an_engagement_one_level_short_gets_advice_in_every_perspective(
     reaching_target = {r["perspective"] for r in fired if serves[r["id"]] == target}
     assert reaching_target == set(PERSPECTIVES)
     assert all(serves[r["id"]] > level for r in fired)  # nothing for a band already reached
+
+
+def test_every_kpi_of_the_guide_has_a_metric_question_for_its_baseline(pack):
+    measured = set()
+    for q in pack.questions:
+        if q.type == "metric":
+            measured |= {q.kpi, *q.informs.get("kpi", ())}
+    assert pack.knowledge.ids("kpi") - measured == set()
+    rates = {q.id: q.derive.ratio for q in pack.questions if q.derive is not None}
+    assert rates["RM-KPI-BACKOUT-RATE"] == ("RM-KPI-BACKOUTS", "RM-KPI-DEPLOYS-QUARTER")

@@ -85,7 +85,16 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
     prompter = terminal_prompter()  # refuses before anything changes when there is no terminal
     print(
-        run_interview(Path(args.dir), prompter, args.respondent, args.role, args.all, now().date())
+        run_interview(
+            Path(args.dir),
+            prompter,
+            args.respondent,
+            args.role,
+            args.all,
+            now().date(),
+            extended=args.extended,
+            self_service=args.self_service,
+        )
     )
     return 0
 
@@ -102,7 +111,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_export_form(args: argparse.Namespace) -> int:
     from assessment.interview.forms import export_form
 
-    out, count = export_form(Path(args.dir), Path(args.out), args.role)
+    out, count = export_form(Path(args.dir), Path(args.out), args.role, args.extended)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
     return 0
 
@@ -140,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--respondent", help="the person interviewed (resumes their interview)")
     p.add_argument("--role", help="their role: a role id or name from the pack")
     p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
+    p.add_argument(
+        "--extended", action="store_true", help="add the role's extended questions to its core set"
+    )
+    p.add_argument(
+        "--self-service",
+        action="store_true",
+        help="the respondent answers alone: help shows the respondent text, never the probe",
+    )
 
     p = sub.add_parser("status", help="interview completion per respondent and open questions")
     p.add_argument("dir", help="the engagement folder")
@@ -147,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-form", help="write a blank questionnaire .xlsx to fill in offline")
     p.add_argument("dir", help="the engagement folder")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
-    p.add_argument("--role", help="only the questions for this role (id or name)")
+    p.add_argument("--role", help="only the core questions for this role (id or name)")
+    p.add_argument("--extended", action="store_true", help="with --role: add its other questions")
 
     p = sub.add_parser("import", help="read a filled questionnaire .xlsx as an interview")
     p.add_argument("dir", help="the engagement folder")

@@ -11,6 +11,7 @@ role's question) cannot be tested, so it does not hide the question.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,11 @@ def find_role(pack: Pack, name: str) -> Role | None:
 def suits(question: Question, role: Role | None) -> bool:
     """A question suits a role when it names none or names that role; no role takes all."""
     return role is None or not question.roles or role.id in question.roles
+
+
+def _core(question: Question, role: Role | None) -> bool:
+    """Without a known role every suited question is offered; `core` is per role."""
+    return role is None or question.is_core_for(role.id)
 
 
 def ordered(pack: Pack) -> list[Question]:
@@ -66,8 +72,18 @@ class Plan:
     questions: tuple[Question, ...] = field(default=())
 
     @classmethod
-    def make(cls, pack: Pack, role: Role | None, every_question: bool = False) -> Plan:
-        chosen = [q for q in ordered(pack) if every_question or suits(q, role)]
+    def make(
+        cls, pack: Pack, role: Role | None, every_question: bool = False, extended: bool = False
+    ) -> Plan:
+        """The role's core questions; `extended` adds its other ones, `every_question` all.
+
+        Derived metrics are computed from other answers, so they are never offered.
+        """
+        chosen = [
+            q
+            for q in ordered(pack)
+            if q.asked and (every_question or (suits(q, role) and (extended or _core(q, role))))
+        ]
         return cls(pack, role, tuple(chosen))
 
     def ids(self) -> set[str]:
@@ -161,12 +177,47 @@ def text_answer(text: str, note: str = "") -> Answer:
     return Answer(text=text, note=note)
 
 
+def measure_answer(question: Question, typed: str) -> Answer | str:
+    """A metric answer from what was typed: a number within the question's range, or
+    `unknown`; otherwise the message that says what to type."""
+    text = typed.strip().replace(" ", "")
+    if text.casefold() in (UNKNOWN, "?"):
+        return Answer(value=UNKNOWN)
+    try:
+        number = float(text)
+    except ValueError:
+        return f"{typed.strip()[:40]!r} is not a number; type {measure_hint(question)}"
+    if not math.isfinite(number) or not question.in_range(number):
+        return f"{typed.strip()[:40]} is outside the plausible range; type {measure_hint(question)}"
+    return Answer(value=number)
+
+
+def measure_unit(question: Question) -> str:
+    """`deployments per quarter (0–10000)`: what a metric answer counts, and its plausible range."""
+    unit = f"{question.unit} per {question.period}" if question.period else question.unit
+    span = f" ({question.range[0]:g}–{question.range[1]:g})" if question.range else ""
+    return f"{unit}{span}"
+
+
+def measure_hint(question: Question) -> str:
+    """`the number of deployments per quarter (0–10000), or `unknown` if it is not measured`."""
+    return f"the number of {measure_unit(question)}, or `unknown` if it is not measured"
+
+
+def measure_text(question: Question, value: float) -> str:
+    """`12 deployments per quarter`, `22 %`."""
+    period = f" per {question.period}" if question.period else ""
+    return f"{value:g} {question.unit}{period}"
+
+
 def describe(question: Question, answer: Answer | None) -> str:
     """A short human summary of an answer: `3 Defined`, `2 of 5 ticked`, `not applicable`."""
     if answer is None:
         return "not answered"
     if answer.not_scored:
         return "not applicable" if answer.not_scored == NOT_APPLICABLE else "don't know"
+    if answer.measured is not None:
+        return measure_text(question, answer.measured)
     if isinstance(answer.level, int):
         return f"{answer.level} {LEVEL_LABELS[answer.level]}"
     if answer.selected is not None:

@@ -59,8 +59,11 @@ class _Texts:
 # --- export ----------------------------------------------------------------------------------
 
 
-def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path, int]:
-    """Write a blank questionnaire for the engagement (optionally one role's questions)."""
+def export_form(
+    folder: Path, out: Path, role: str | None = None, extended: bool = False
+) -> tuple[Path, int]:
+    """Write a blank questionnaire for the engagement (optionally one role's core questions;
+    `extended` adds the role's other questions)."""
     found = read_engagement(folder)
     pack = load_pack(resolve_pack(found.engagement.pack, folder))
     chosen = flow.find_role(pack, role) if role else None
@@ -68,7 +71,7 @@ def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path,
         names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
         raise InvalidInput(f"unknown role {role!r}; use one of: {names}")
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
-    plan = flow.Plan.make(pack, chosen)
+    plan = flow.Plan.make(pack, chosen, extended=extended)
     workbook = _workbook(pack, plan, texts, chosen.name if chosen else "")
     out.parent.mkdir(parents=True, exist_ok=True)
     with replacing(out) as temp:
@@ -184,6 +187,9 @@ def _question_rows(
         return row + 1, list_row + 1
     if q.type == "text":
         return row + 1, list_row
+    if q.type == "metric":  # a number, or a choice from the list: the list is a suggestion only
+        _validation(sheet, f"{LISTS}!$A$8:$B$8", answer.coordinate, strict=False)
+        return row + 1, list_row
     _validation(sheet, f"{LISTS}!$A$8:$B$8", answer.coordinate)
     put(sheet, row, ANSWER, "")
     for option in q.options:
@@ -199,6 +205,8 @@ def _help(q: Question, plan: flow.Plan, texts: _Texts) -> str:
     parts = [texts(q.help)] if q.help else []
     if q.type == "multi":
         parts.append(f"Choose {YES} or {NO} for each option below (or {NOT_APPLICABLE}).")
+    if q.type == "metric":
+        parts.append(f"Type the number of {texts(flow.measure_unit(q))}, or choose {DONT_KNOW}.")
     offered = plan.ids()
     conditions = [f"{qid} is {cond}" for qid, cond in q.ask_when.items() if qid in offered]
     if conditions:
@@ -279,11 +287,15 @@ def import_form(
 
 
 def answer_for(question: Question, value: str, texts: _Texts) -> Answer | str:
-    """A scale or not-scored answer from a cell; a problem message when it is not a choice."""
+    """A scale, metric or not-scored answer from a cell; a problem message when it is not one."""
     if value == NOT_APPLICABLE:
         return Answer(level=flow.NOT_APPLICABLE)
     if value == DONT_KNOW:
-        return Answer(level=flow.UNKNOWN)
+        return (
+            Answer(value=flow.UNKNOWN) if question.type == "metric" else Answer(level=flow.UNKNOWN)
+        )
+    if question.type == "metric":
+        return flow.measure_answer(question, value)
     items = level_items(question, texts) if question.type == "scale" else []
     if value in items:
         return Answer(level=items.index(value))

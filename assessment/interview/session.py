@@ -41,8 +41,14 @@ def run_interview(
     role: str | None = None,
     every_question: bool = False,
     today: dt.date | None = None,
+    extended: bool = False,
+    self_service: bool = False,
 ) -> str:
-    """Interview one respondent; returns a short summary. Ctrl-C → Interrupted (exit 130)."""
+    """Interview one respondent; returns a short summary. Ctrl-C → Interrupted (exit 130).
+
+    The role's core questions are asked; `extended` adds its other questions. `self_service`
+    is a respondent answering alone: `h` shows the respondent's help, never the probe.
+    """
     session: Session | None = None
     try:
         with writer_lock(folder, "interview"):
@@ -51,7 +57,9 @@ def run_interview(
             pack = load_pack(resolve_pack(found.engagement.pack, folder))
             if role and flow.find_role(pack, role) is None:
                 raise InvalidInput(f"unknown role {role!r}; use one of: {_roles(pack)}")
-            session = Session(folder, found.engagement, pack, prompter, every_question)
+            session = Session(
+                folder, found.engagement, pack, prompter, every_question, extended, self_service
+            )
             try:
                 session.start(found.interviews, respondent, role, today or dt.date.today())
             except _Declined:
@@ -97,6 +105,8 @@ class Session:
     pack: Pack
     prompter: Prompter
     every_question: bool = False
+    extended: bool = False
+    self_service: bool = False
     interview: Interview | None = None
     plan: Plan | None = None
     skipped: list[str] = field(default_factory=list)
@@ -140,7 +150,7 @@ class Session:
                 f"Role {self.t(interview.respondent.role)!r} is not one of the pack's roles; "
                 "every question is offered."
             )
-        self.plan = Plan.make(self.pack, stored_role, self.every_question)
+        self.plan = Plan.make(self.pack, stored_role, self.every_question, self.extended)
         if interview.answers:
             self._check_pack()
 
@@ -306,10 +316,16 @@ class Session:
         if saved is not None:
             self.say(f"   saved answer: {flow.describe(question, saved)} (Enter keeps it)")
         while True:
-            ask = {"scale": self._scale, "multi": self._multi, "text": self._text}[question.type]
+            ask = {
+                "scale": self._scale,
+                "multi": self._multi,
+                "text": self._text,
+                "metric": self._metric,
+            }[question.type]
             result = ask(question, saved)
             if result == "help":
-                self.say(textwrap.indent(textwrap.fill(self.t(question.help), 96), "   │ "))
+                for text in self._guidance(question):
+                    self.say(textwrap.indent(textwrap.fill(text, 96), "   │ "))
                 continue
             if isinstance(result, str):
                 return result
@@ -354,6 +370,33 @@ class Session:
             return self._text(question, saved)
         return choice if choice in _NAVIGATION else flow.level_answer(choice)
 
+    def _metric(self, question: Question, saved: Answer | None) -> Answer | str:
+        number = saved.measured if saved is not None else None
+        default = "" if number is None else f"{number:g}"
+        hint = f"({flow.measure_hint(question)}; Enter on an empty line for more choices):"
+        while typed := self.prompter.write(self.t(question.text), default, hint):
+            result = flow.measure_answer(question, typed)
+            if isinstance(result, Answer):
+                return result
+            self.say(f"   {self.t(result)}")
+            default = ""
+        items = [Item("Type a number", "type", "a"), *self._not_scored()]
+        choice = self.prompter.choose(
+            "No number typed. What next?", items + self._navigation(question)
+        )
+        if choice == "type":
+            return self._metric(question, saved)
+        if choice == flow.UNKNOWN:
+            return Answer(value=flow.UNKNOWN)
+        return choice if choice in _NAVIGATION else flow.level_answer(choice)
+
+    def _guidance(self, question: Question) -> list[str]:
+        """What `h` shows: the respondent's help when self-service; else the probe, then help."""
+        if self.self_service:
+            return [self.t(question.help)] if question.help else []
+        shown = [f"Probe: {self.t(question.probe)}"] if question.probe else []
+        return shown + ([self.t(question.help)] if question.help else [])
+
     def _not_scored(self) -> list[Item]:
         return [
             Item("Not applicable", flow.NOT_APPLICABLE, "n"),
@@ -362,7 +405,7 @@ class Session:
 
     def _navigation(self, question: Question) -> list[Item]:
         items = [Item.separator()]
-        if question.help:
+        if self._guidance(question):
             items.append(Item("Show help for this question", "help", "h"))
         items.append(Item("← Back to the previous question", "back", "b"))
         items.append(Item("Skip for now", "skip", "s"))

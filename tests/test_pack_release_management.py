@@ -526,3 +526,24 @@ def test_every_kpi_of_the_guide_has_a_metric_question_for_its_baseline(pack):
     assert pack.knowledge.ids("kpi") - measured == set()
     rates = {q.id: q.derive.ratio for q in pack.questions if q.derive is not None}
     assert rates["RM-KPI-BACKOUT-RATE"] == ("RM-KPI-BACKOUTS", "RM-KPI-DEPLOYS-QUARTER")
+
+
+MERGED = {  # question folded in -> the question that now asks it
+    "RM-PEO-04": "RM-ORG-01",
+    "RM-PEO-07": "RM-PRO-05",
+    "RM-PEO-08": "RM-PEO-05",
+    "RM-PEO-12": "RM-PRO-12",
+    "RM-PEO-15": "RM-INT-12",
+    "RM-PEO-16": "RM-PEO-17",
+    "RM-INT-03": "RM-TEC-10",
+    "RM-INT-06": "RM-PRO-07",
+    "RM-ORG-08": "RM-ORG-05",
+    "RM-ORG-11": "RM-PRO-18",
+    "RM-ORG-14": "RM-ORG-10",
+}
+
+
+def test_near_duplicates_are_asked_once(pack):
+    for merged, survivor in MERGED.items():
+        assert not pack.has_question(merged), merged
+        assert pack.has_question(survivor), survivor

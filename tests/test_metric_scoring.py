@@ -5,61 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import MEASURED_PACK, interview, write_engagement
-
-
-def unknown() -> dict:
-    return {"value": "unknown"}
-
-
-def measured(value: float) -> dict:
-    return {"value": value}
-
-
-@pytest.fixture
-def measured_engagement(tmp_path: Path) -> Path:
-    return write_engagement(
-        tmp_path / "eng",
-        {"pack": str(MEASURED_PACK), "targets": {"default": 3, "perspectives": {"technology": 4}}},
-        {
-            "ana": interview(
-                "Ana",
-                "Process lead",
-                MP_PRO_01=2,
-                MP_TEC_DEPLOYS=measured(12),
-                MP_TEC_FAILED=measured(3),
-                MP_TEC_EMERGENCY=measured(22),
-            ),
-            "ben": interview(
-                "Ben",
-                "Engineer",
-                MP_PRO_01=3,
-                MP_PRO_02={"selected": ["documented", "tested", "measured"]},
-                MP_TEC_DEPLOYS=measured(4),
-                MP_TEC_FAILED=measured(0),
-            ),
-            "cai": interview(
-                "Cai",
-                "Engineer",
-                MP_PRO_02={"selected": ["measured", "reviewed"]},
-                MP_TEC_DEPLOYS=measured(30),
-                MP_TEC_FAILED=unknown(),
-            ),
-            "dan": interview(
-                "Dan",
-                "Process lead",
-                MP_TEC_DEPLOYS=unknown(),
-                MP_TEC_FAILED=measured(0),
-                MP_TEC_EMERGENCY=measured(30),
-            ),
-            "eve": interview(
-                "Eve", "Engineer", MP_TEC_DEPLOYS=measured(0), MP_TEC_FAILED=measured(0)
-            ),
-        },
-    )
-
 
 def score(cli, folder: Path) -> dict:
     result = cli("score", folder, "--json")

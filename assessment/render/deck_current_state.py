@@ -325,4 +325,27 @@ def findings(deck: Any, context: Context) -> None:
     blocks.notes(slide, ["What we found, in full:", *(f"- {f}" for f in context.findings)])
 
 
-SLIDES = [approach, interviews, overall, radar, bars, heatmap, findings]
+BASELINES = 7  # rows of the measured-baselines table
+
+
+def baselines(deck: Any, context: Context) -> None:
+    """Measured KPI baselines with their band and its source; no slide when nothing is measured."""
+    if not context.baselines:
+        return
+    slide, box = blocks.add_slide(deck, "Title Only", "Measured KPI baselines")
+    rows = [
+        (
+            blocks.shorten(b["name"], 60),
+            b["value"],
+            b["band"] or DASH,
+            blocks.shorten(b["source"], 50),
+        )
+        for b in context.baselines[:BASELINES]
+    ]
+    blocks.table(slide, box, ("KPI", "Current", "Band", "Band source"), rows, (4, 2.4, 1.6, 3))
+    blocks.notes(
+        slide, ["Every measured baseline:", *(f"- {b['line']}" for b in context.baselines)]
+    )
+
+
+SLIDES = [approach, interviews, overall, radar, bars, heatmap, findings, baselines]

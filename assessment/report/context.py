@@ -15,7 +15,7 @@ from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
 from assessment.analysis.score_document import DASH, fmt, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
-from assessment.report import charts, narrative
+from assessment.report import charts, measures, narrative
 from assessment.text import clean, fill
 
 
@@ -74,6 +74,9 @@ class Context:
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
+    baselines: list[dict[str, str]] = field(default_factory=list)  # measured KPI baselines
+    desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
+    standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -116,6 +119,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
+    text_answers = _text_answers(assessment)
+
+    def shown(value: str) -> str:
+        return fill(clean(value), customer, clean(engagement.organisation))
+
     return Context(
         customer=customer,
         organisation=organisation,
@@ -131,7 +139,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         questions=_questions(assessment, doc),
         recommendations=_recommendations(assessment),
         respondents_by_role=_roles(assessment),
-        method=METHOD,
+        method=measures.method(assessment.pack, METHOD),
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
         phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
         perspective_info=[
@@ -165,8 +173,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         charts=_charts(assessment, series, activities),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
-        text_answers=_text_answers(assessment),
+        text_answers=text_answers,
         scores=doc,
+        baselines=measures.baselines(assessment, doc),
+        desired_state=measures.desired_state(assessment.pack, text_answers, shown),
+        standards=measures.standards(assessment.pack, shown),
     )
 
 
@@ -198,7 +209,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     rows = []
     for q in doc["questions"]:
-        if q["type"] == "text":
+        if not assessment.pack.question(q["id"]).scored:
             continue
         rows.append(
             {
@@ -220,6 +231,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
+    roles = {r.id: r.name for r in assessment.pack.info.roles}
 
     def text(value: str) -> str:
         return fill(clean(value), customer, organisation)
@@ -239,6 +251,8 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
             "rationale": text(r.recommendation.rationale),
             "steps": [text(step) for step in r.recommendation.steps],
             "questions": ", ".join(r.questions),
+            "owner": clean(roles.get(r.recommendation.owner or "", "")),
+            "success_measure": text(r.recommendation.success_measure),
         }
         for r in assessment.recommendations
     ]

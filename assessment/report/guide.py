@@ -221,6 +221,7 @@ class _Tailor:
 def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
     """KPI rows grouped under their CSF, then the other KPIs; goal as agreed or to be agreed."""
     k = context.knowledge
+    baselines = {row["kpi"]: row["current"] for row in context.baselines if row["kpi"]}
     rows: list[tuple[str, ...]] = []
     groups: list[bool] = []
 
@@ -231,6 +232,8 @@ def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
         groups.append(True)
         for kpi in kpis:
             goal = context.kpi_goals.get(kpi.id) or t(kpi.target) or TO_BE_AGREED
+            if kpi.id in baselines:
+                goal = f"{baselines[kpi.id]}; goal: {goal}"
             rows.append((t(kpi.name), goal))
             groups.append(False)
 

@@ -547,3 +547,13 @@ def test_near_duplicates_are_asked_once(pack):
     for merged, survivor in MERGED.items():
         assert not pack.has_question(merged), merged
         assert pack.has_question(survivor), survivor
+
+
+def test_measures_lead_with_the_dora_four(pack):
+    metrics = [q.kpi for q in pack.questions if q.type == "metric"]
+    assert metrics[:4] == [
+        "deployment-frequency",
+        "lead-time-for-changes",
+        "change-failure-rate",
+        "time-to-restore",
+    ]

@@ -11,6 +11,7 @@ from assessment.files.yamlfile import dump_yaml
 from assessment.pipeline import assess
 from assessment.report.context import build_context
 from assessment.report.guide import build_guide
+from assessment.report.measures import NOT_MEASURED, by_kpi
 from tests.conftest import MEASURED_PACK, interview, write_engagement, write_measured_engagement
 from tests.views import docx_view, pptx_view
 
@@ -97,3 +98,25 @@ def test_an_unmeasured_kpi_says_so(tmp_path: Path) -> None:
     context = build_context(assess(folder), dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     rows = dict(build_guide(context).kpis)
     assert rows["Deployments per quarter"] == "baseline: not measured; goal: To be agreed"
+
+
+def test_a_count_and_its_rate_share_one_kpi_line() -> None:
+    def row(kpi: str, value: str) -> dict[str, str]:
+        current = NOT_MEASURED if value == "not measured" else f"current: {value}"
+        return {"kpi": kpi, "value": value, "current": current}
+
+    rows = [
+        row("backouts", "not measured"),
+        row("backouts", "5.68 %"),
+        row("emergency", "22 %"),
+        row("licences", "not measured"),
+        row("", "3 hours"),
+        row("failed", "13 deployments per quarter"),
+        row("failed", "14.51 %"),
+    ]
+    assert by_kpi(rows) == {
+        "backouts": "current: 5.68 %",
+        "emergency": "current: 22 %",
+        "licences": NOT_MEASURED,
+        "failed": "current: 13 deployments per quarter, 14.51 %",
+    }

@@ -13,6 +13,7 @@ from typing import Any
 
 from assessment.report import diagrams
 from assessment.report.context import Context
+from assessment.report.measures import by_kpi
 from assessment.text import clean
 
 NO_TOOL = "No tool reported in the interviews"
@@ -221,7 +222,7 @@ class _Tailor:
 def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
     """KPI rows grouped under their CSF, then the other KPIs; goal as agreed or to be agreed."""
     k = context.knowledge
-    baselines = {row["kpi"]: row["current"] for row in context.baselines if row["kpi"]}
+    baselines = by_kpi(context.baselines)
     rows: list[tuple[str, ...]] = []
     groups: list[bool] = []
 

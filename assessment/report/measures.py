@@ -58,6 +58,17 @@ def baselines(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str
     return rows
 
 
+def by_kpi(rows: list[dict[str, str]]) -> dict[str, str]:
+    """KPI id → `current: 5 back-outs per quarter, 5.68 %` (a count and its rate may share a
+    KPI), or `baseline: not measured`."""
+    values: dict[str, list[str]] = {}
+    for row in rows:
+        if row["kpi"]:
+            measured_value = [] if row["current"] == NOT_MEASURED else [row["value"]]
+            values[row["kpi"]] = values.get(row["kpi"], []) + measured_value
+    return {kpi: f"current: {', '.join(v)}" if v else NOT_MEASURED for kpi, v in values.items()}
+
+
 def baseline_line(row: dict[str, str]) -> str:
     """`Deployments: 8 deployments per quarter (band 3 Defined; DORA 2024)`."""
     detail = "; ".join(

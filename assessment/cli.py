@@ -138,9 +138,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_export_form(args: argparse.Namespace) -> int:
     from assessment.interview.forms import export_form
 
-    out, count = export_form(
-        Path(args.dir), Path(args.out), args.role, args.force, args.extended
-    )
+    out, count = export_form(Path(args.dir), Path(args.out), args.role, args.force, args.extended)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
     return 0
 

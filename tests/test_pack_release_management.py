@@ -164,20 +164,51 @@ def test_pack_loads_with_zero_problems(pack):
 
 
 def test_question_and_recommendation_counts(pack):
-    assert len(pack.questions) >= 75
+    assert len(pack.questions) >= 110
     scored = Counter(q.perspective for q in pack.questions if q.scored)
     recs = Counter(r.perspective for r in pack.recommendations)
     for perspective in PERSPECTIVES:
         assert scored[perspective] >= 12, perspective
         assert recs[perspective] >= 6, perspective
-    assert len(pack.recommendations) >= 40
+    assert len(pack.recommendations) >= 100
+    assert sum(r.serves >= 4 for r in pack.recommendations) >= 25
+
+
+def test_every_perspective_has_advice_for_reaching_3_4_and_5(pack):
+    bands = {(r.perspective, r.serves) for r in pack.recommendations}
+    missing = [(p, b) for p in PERSPECTIVES for b in (3, 4, 5) if (p, b) not in bands]
+    assert missing == []
+
+
+def test_every_recommendation_has_an_owner_role_and_a_success_measure(pack):
+    roles = {role.id for role in pack.info.roles}
+    for rec in pack.recommendations:
+        assert rec.owner in roles, rec.id
+        assert len(rec.success_measure.split()) >= 8, rec.id
+
+
+def test_dependencies_and_initial_wins_run_the_right_way(pack):
+    recs = {r.id: r for r in pack.recommendations}
+    assert "REC-TEST-MANAGER-ROLE" in recs["REC-TEST-POLICY"].depends_on
+    assert "REC-TEST-POLICY" not in recs["REC-TEST-MANAGER-ROLE"].depends_on
+    assert "REC-SCM-BUILD" in recs["REC-DSL-DHS"].depends_on
+    assert "REC-DSL-DHS" not in recs["REC-SCM-BUILD"].depends_on
+    for rid in ("REC-ENABLING-TECH", "REC-LAUNCH-OPERATE"):  # 60-day strategic programmes
+        assert recs[rid].horizon == "strategic" and recs[rid].effort == "high"
+        assert not recs[rid].initial_win, rid
+    for rec in recs.values():
+        if rec.initial_win:
+            assert rec.horizon == "tactical" and rec.effort != "high", rec.id
 
 
 def test_question_ids_follow_their_perspective(pack):
     prefix = {"people": "PEO", "process": "PRO", "technology": "TEC"}
     prefix |= {"organization": "ORG", "integration": "INT"}
     for q in pack.questions:
-        assert re.fullmatch(rf"RM-{prefix[q.perspective]}-\d\d", q.id), q.id
+        if q.type == "metric":
+            assert re.fullmatch(r"RM-KPI-[A-Z]+(-[A-Z]+)*", q.id), q.id
+        else:
+            assert re.fullmatch(rf"RM-{prefix[q.perspective]}-\d\d", q.id), q.id
 
 
 def test_scale_levels_are_six_distinct_statements_without_the_word_level(pack):
@@ -195,6 +226,131 @@ def test_every_question_has_help_roles_and_informs(pack):
         assert q.help.strip(), q.id
         assert q.roles, q.id
         assert q.informs, q.id
+
+
+INTERVIEWER_WORDS = re.compile(
+    r"\b(probe|evidence:|ask for|ask whether|ask how|ask who|interviewer|consultant)\b", re.I
+)
+
+
+def test_respondent_help_is_separate_from_the_interviewers_probe(pack):
+    for q in pack.questions:
+        assert not INTERVIEWER_WORDS.search(q.help), (q.id, q.help)
+        if q.type in ("scale", "multi") or (q.type == "metric" and q.asked):
+            assert q.probe.strip(), q.id
+
+
+def test_levels_4_and_5_say_what_is_measured_and_how_it_is_improved(pack):
+    scales = [q for q in pack.questions if q.type == "scale"]
+    cadence = re.compile(
+        r"\b(daily|weekly|week|monthly|quarter|quarterly|yearly|year|twice|every|each|after|per)\b",
+        re.I,
+    )
+    for q in scales:
+        assert cadence.search(q.levels[4]), (q.id, q.levels[4])
+        assert not re.search(r"measured and acted on", q.levels[4], re.I), q.id
+    for level in (4, 5):
+        statements = [q.levels[level] for q in scales]
+        assert len(set(statements)) == len(statements), level
+    boilerplate = [q.id for q in scales if re.search(r"improved from the measures", q.levels[5])]
+    assert boilerplate == []
+
+
+def test_bundled_level_3_statements_are_split(pack):
+    for qid in ("RM-PRO-01", "RM-PRO-05", "RM-PRO-11"):
+        statement = pack.question(qid).levels[3]
+        assert statement.count(",") <= 2, (qid, statement)
+
+
+def test_controls_can_be_met_by_automation_and_on_demand_deployment_is_not_level_0(pack):
+    for qid in ("RM-PRO-04", "RM-PRO-18"):
+        assert not re.search(r"whenever .*ready|on its own", pack.question(qid).levels[0]), qid
+        assert re.search(r"on demand", pack.question(qid).levels[5]), qid
+    for qid in ("RM-ORG-04", "RM-PEO-02", "RM-INT-02", "RM-PRO-11"):
+        assert re.search(r"pipeline|gate|automat|tool", pack.question(qid).levels[3]), qid
+
+
+def test_self_ratings_are_replaced_by_evidence_questions(pack):
+    for q in pack.questions:
+        assert not re.match(r"how (skilled|capable|well do you)", q.text, re.I), q.id
+    for qid in ("RM-PEO-05", "RM-PEO-06", "RM-PRO-12"):
+        assert re.search(r"walk me through|think of|the last", pack.question(qid).text, re.I), qid
+
+
+def test_core_controls_weigh_more_than_hygiene(pack):
+    assert pack.info.weighting.strip()
+    assert pack.question("RM-PRO-12").weight == 3  # back-out
+    assert pack.question("RM-TEC-12").weight == 1  # notification lists
+    for qid in ("RM-PRO-01", "RM-PRO-08", "RM-PRO-11", "RM-INT-01", "RM-TEC-01"):
+        assert pack.question(qid).weight > pack.question("RM-TEC-12").weight, qid
+
+
+def test_breadth_alone_does_not_reach_defined(pack):
+    release_types = pack.question("RM-PRO-02")
+    everything_but_measured = [o for o in release_types.option_ids() if o != "measured"]
+    assert release_types.capped(everything_but_measured) == 2
+    assert release_types.capped(release_types.option_ids()) is None
+    environments = pack.question("RM-TEC-13")
+    assert "training" not in environments.option_ids()
+    for q in pack.questions:
+        if q.type == "multi" and q.cap is not None:
+            assert q.cap.level <= 2, q.id
+
+
+def test_the_release_managers_core_interview_takes_about_an_hour(pack):
+    core = [q for q in pack.questions if q.asked and q.is_core_for("release-manager")]
+    core = [q for q in core if "release-manager" in q.roles]
+    assert 30 <= len(core) <= 45
+    roles = {role.id for role in pack.info.roles}
+    assert {
+        "sponsor",
+        "configuration-manager",
+        "problem-manager",
+        "service-level-manager",
+        "project-manager",
+        "security-audit",
+        "platform-engineering",
+    } <= roles
+    for role in roles:
+        assert any(q.is_core_for(role) and role in q.roles for q in pack.questions), role
+
+
+def test_dora_four_are_banded_metrics_with_a_named_source(pack):
+    dora = {
+        "deployment-frequency": "higher",
+        "lead-time-for-changes": "lower",
+        "change-failure-rate": "lower",
+        "time-to-restore": "lower",
+    }
+    by_kpi = {q.kpi: q for q in pack.questions if q.type == "metric" and q.bands}
+    for kpi, better in dora.items():
+        q = by_kpi[kpi]
+        assert q.better == better, kpi
+        assert re.search(r"DORA.*20\d\d", q.bands_source), kpi
+        assert sorted(q.bands) == [2, 3, 4, 5], kpi
+    cfr = by_kpi["change-failure-rate"]
+    failed, deployed = (pack.question(qid) for qid in cfr.derive.ratio)
+    assert failed.kpi == "failed-releases" and deployed.kpi == "releases-implemented"
+    assert cfr.derive.scale == 100 and not cfr.asked
+    assert cfr.band_level(4) == 5 and cfr.band_level(12) == 3 and cfr.band_level(50) == 0
+
+
+def test_desired_state_is_asked_of_the_sponsor_and_the_process_owner(pack):
+    desired = [q for q in pack.questions if q.desired_state]
+    assert len(desired) >= 2
+    for q in desired:
+        assert q.type == "text" and q.perspective == "organization", q.id
+        assert q.is_core_for("sponsor") and q.is_core_for("process-owner"), q.id
+
+
+CONFIRMED_ISO_CLAUSES = {"5.1", "5.3", "7.1", "7.2", "8.5.1", "8.5.3", "8.6.1", "9.1", "10.2"}
+
+
+def test_every_question_names_the_standards_an_auditor_asks_about(pack):
+    for q in pack.questions:
+        assert q.standards.itil4.strip(), q.id
+        assert q.standards.iso20000 in CONFIRMED_ISO_CLAUSES, q.id
+        assert re.fullmatch(r"BAI0[67]\.0\d", q.standards.cobit), q.id
 
 
 def test_no_near_duplicate_question_texts(pack):
@@ -329,3 +485,75 @@ def test_topics_are_kinds_and_their_links_are_checked():
     assert "unknown kind 'colours'" in str(error.value)
     with pytest.raises(ValidationError, match="built-in kind"):
         Knowledge.model_validate({"topics": [{"id": "role", "name": "Roles"}]})
+
+
+def _engagement_at(folder: Path, pack: Pack, level: int, target: int) -> Path:
+    """One respondent answers every scale question of the real pack at `level`."""
+    import yaml
+
+    (folder / "interviews").mkdir(parents=True)
+    engagement = {
+        "customer": "Every Level Ltd",
+        "pack": str(PACK_DIR),
+        "targets": {"default": target},
+    }
+    (folder / "engagement.yaml").write_text(yaml.safe_dump(engagement), encoding="utf-8")
+    answers = {q.id: {"level": level} for q in pack.questions if q.type == "scale"}
+    interview = {"respondent": {"name": "Ann Lee", "role": "Release manager"}, "answers": answers}
+    (folder / "interviews" / "ann-lee.yaml").write_text(yaml.safe_dump(interview), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("level", "target"), [(3, 4), (4, 5)])
+def test_an_engagement_one_level_short_gets_advice_in_every_perspective(
+    pack, tmp_path, level, target
+):
+    from assessment.pipeline import score_document_for
+
+    document = score_document_for(_engagement_at(tmp_path / "e", pack, level, target))
+    serves = {r.id: r.serves for r in pack.recommendations}
+    fired = document["recommendations"]
+    reaching_target = {r["perspective"] for r in fired if serves[r["id"]] == target}
+    assert reaching_target == set(PERSPECTIVES)
+    assert all(serves[r["id"]] > level for r in fired)  # nothing for a band already reached
+
+
+def test_every_kpi_of_the_guide_has_a_metric_question_for_its_baseline(pack):
+    measured = set()
+    for q in pack.questions:
+        if q.type == "metric":
+            measured |= {q.kpi, *q.informs.get("kpi", ())}
+    assert pack.knowledge.ids("kpi") - measured == set()
+    rates = {q.id: q.derive.ratio for q in pack.questions if q.derive is not None}
+    assert rates["RM-KPI-BACKOUT-RATE"] == ("RM-KPI-BACKOUTS", "RM-KPI-DEPLOYS-QUARTER")
+
+
+MERGED = {  # question folded in -> the question that now asks it
+    "RM-PEO-04": "RM-ORG-01",
+    "RM-PEO-07": "RM-PRO-05",
+    "RM-PEO-08": "RM-PEO-05",
+    "RM-PEO-12": "RM-PRO-12",
+    "RM-PEO-15": "RM-INT-12",
+    "RM-PEO-16": "RM-PEO-17",
+    "RM-INT-03": "RM-TEC-10",
+    "RM-INT-06": "RM-PRO-07",
+    "RM-ORG-08": "RM-ORG-05",
+    "RM-ORG-11": "RM-PRO-18",
+    "RM-ORG-14": "RM-ORG-10",
+}
+
+
+def test_near_duplicates_are_asked_once(pack):
+    for merged, survivor in MERGED.items():
+        assert not pack.has_question(merged), merged
+        assert pack.has_question(survivor), survivor
+
+
+def test_measures_lead_with_the_dora_four(pack):
+    metrics = [q.kpi for q in pack.questions if q.type == "metric"]
+    assert metrics[:4] == [
+        "deployment-frequency",
+        "lead-time-for-changes",
+        "change-failure-rate",
+        "time-to-restore",
+    ]

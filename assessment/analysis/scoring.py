@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from assessment.analysis.means import weighted_means
-from assessment.analysis.plan import Plan, build_plan
 from assessment.analysis.metrics import band_levels, derived_rows, medians
+from assessment.analysis.plan import Plan, build_plan
 from assessment.analysis.recommend import Ranked, recommend
 from assessment.analysis.training import TrainingNeed, training_needs
 from assessment.analysis.views import (

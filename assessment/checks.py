@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessment.errors import InvalidInput, Problem
-from assessment.model import Engagement, Interview, Pack
+from assessment.model import Answer, Engagement, Interview, Pack, Question
 from assessment.packs import load_pack, resolve_pack
 from assessment.store import Folder, read_engagement
 from assessment.yamlfile import Document
@@ -113,6 +113,9 @@ def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Prob
             problems.append(_unknown_question(doc, at, qid))
             continue
         question = pack.question(qid)
+        if question.type == "metric" or answer.value is not None:
+            problems += _check_metric(question, answer, doc, at)
+            continue
         if answer.not_scored:
             continue
         if question.type == "scale" and not isinstance(answer.level, int):
@@ -151,3 +154,34 @@ def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Prob
                 Problem(doc.name, doc.line_of(at), qid, "a text question needs `text: ...`")
             )
     return problems
+
+
+def _check_metric(
+    question: Question, answer: Answer, doc: Document, at: tuple[str, ...]
+) -> list[Problem]:
+    """A metric takes `value: N` within its range (or `unknown`); other questions take no value."""
+
+    def problem(message: str, key: str = "") -> list[Problem]:
+        loc = (*at, key) if key else at
+        return [Problem(doc.name, doc.line_of(loc), question.id, message)]
+
+    if question.type != "metric":
+        return problem(f"a {question.type} question takes no `value`", "value")
+    if not question.asked:
+        parts = " ÷ ".join(question.derive.ratio) if question.derive else ""
+        return problem(f"is derived ({parts}), never answered; answer those questions instead")
+    if answer.not_scored:
+        return []
+    number = answer.measured
+    if number is None:
+        return problem(
+            f"a metric question needs `value: <number of {question.unit}>` or `value: unknown`"
+        )
+    if not question.in_range(number):
+        low, high = question.range or (number, number)
+        return problem(
+            f"value {number:g} is outside the plausible range {low:g}..{high:g} "
+            f"{question.unit}; check the figure or answer `unknown`",
+            "value",
+        )
+    return []

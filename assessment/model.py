@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -11,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -113,20 +117,98 @@ class Option(Strict):
     weight: Weight = 1.0
 
 
+class Cap(Strict):
+    """A checklist's ceiling: at most `level` unless every option in `unless` is ticked."""
+
+    level: Level
+    unless: tuple[Id, ...] = Field(min_length=1)
+
+
+class Standards(Strict):
+    """What an auditor maps a question to: ITIL 4 practice, ISO/IEC 20000-1, COBIT 2019."""
+
+    itil4: str = ""
+    iso20000: str = ""
+    cobit: str = ""
+
+    def named(self) -> list[tuple[str, str]]:
+        """The (framework key, reference) pairs that are filled in, in a fixed order."""
+        return [(key, ref) for key in ("itil4", "iso20000", "cobit") if (ref := getattr(self, key))]
+
+
+class Derive(Strict):
+    """A metric computed per respondent as `ratio[0] ÷ ratio[1] × scale`; never asked."""
+
+    ratio: tuple[Id, Id]
+    scale: Annotated[float, Field(gt=0)] = 1.0
+
+
+_METRIC_FIELDS = ("unit", "period", "range", "better", "bands", "bands_source", "kpi", "derive")
+
+
 class Question(Strict):
-    """One question of the bank: a scale (levels 0..5), a checklist (multi) or a fact (text)."""
+    """One question of the bank: a scale (levels 0..5), a checklist (multi), a fact (text) or a
+    measured number (metric).
+
+    `help` is the respondent's explanation (form, self-service `h`); `probe` is the consultant's
+    guidance, shown only in the consultant's interview.
+    """
 
     id: Id
     perspective: Id
-    type: Literal["scale", "multi", "text"] = "scale"
+    type: Literal["scale", "multi", "text", "metric"] = "scale"
     text: Text
     help: str = ""
+    probe: str = ""
     weight: Weight = 1.0
     roles: tuple[Id, ...] = ()
+    core: tuple[Id, ...] | None = None
+    standards: Standards = Field(default_factory=Standards)
+    desired_state: bool = False
     informs: dict[str, tuple[Id, ...]] = Field(default_factory=dict)
     ask_when: dict[Id, Condition] = Field(default_factory=dict)
     levels: dict[Level, Text] = Field(default_factory=dict)
     options: tuple[Option, ...] = ()
+    cap: Cap | None = None
+    unit: str = ""
+    period: str = ""
+    range: tuple[float, float] | None = None
+    better: Literal["higher", "lower"] | None = None
+    bands: dict[Level, float] = Field(default_factory=dict)
+    bands_source: str = ""
+    kpi: Id | None = None
+    derive: Derive | None = None
+
+    @field_validator("range")
+    @classmethod
+    def _range_in_order(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None:
+            low, high = value
+            if not (math.isfinite(low) and math.isfinite(high)) or low > high:
+                raise ValueError(
+                    f"`range` is [lowest, highest] plausible value (got {list(value)})"
+                )
+        return value
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_in_order(cls, value: dict[int, float], info: ValidationInfo) -> dict[int, float]:
+        """A higher level needs a strictly better threshold, in the direction of `better`."""
+        better = info.data.get("better")
+        if not value:
+            return value
+        if better is None:
+            raise ValueError("`bands` need `better: higher` or `better: lower` to be read")
+        levels = sorted(value)
+        for low, high in itertools.pairwise(levels):
+            ordered = value[high] > value[low] if better == "higher" else value[high] < value[low]
+            if not ordered:
+                word = "above" if better == "higher" else "below"
+                raise ValueError(
+                    f"bands out of order for better: {better}: level {high} needs a threshold "
+                    f"{word} level {low}'s ({value[high]:g} vs {value[low]:g})"
+                )
+        return value
 
     @field_validator("ask_when", mode="before")
     @classmethod
@@ -169,11 +251,66 @@ class Question(Strict):
         ids = [option.id for option in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError("option ids must be unique")
+        if self.cap is not None and self.type != "multi":
+            raise ValueError("only a multi (checklist) question takes a `cap`")
+        if self.desired_state and self.type != "text":
+            raise ValueError("`desired_state: true` belongs on a text question")
+        if self.type == "metric":
+            self._metric_shape()
+        else:
+            given = [name for name in _METRIC_FIELDS if name in self.model_fields_set]
+            if given:
+                raise ValueError(f"only a metric question takes {', '.join(given)}")
         return self
+
+    def _metric_shape(self) -> None:
+        if not self.unit:
+            raise ValueError('a metric question needs a `unit`, e.g. `unit: deployments` or `"%"`')
+        if self.derive is None and self.range is None:
+            raise ValueError("an asked metric needs `range: [lowest, highest]` of plausible values")
+        if self.range is not None:
+            low, high = self.range
+            outside = [f"{v:g}" for v in self.bands.values() if not low <= v <= high]
+            if outside:
+                raise ValueError(
+                    f"band thresholds {', '.join(outside)} lie outside `range` [{low:g}, {high:g}]"
+                )
+        if self.bands_source and not self.bands:
+            raise ValueError("`bands_source` names the source of `bands`; add the bands")
 
     @property
     def scored(self) -> bool:
+        """Whether answers earn a level: scale and multi always, a metric only with `bands`."""
+        if self.type == "metric":
+            return bool(self.bands)
         return self.type != "text"
+
+    @property
+    def asked(self) -> bool:
+        """A derived metric is computed from other answers, never asked."""
+        return self.derive is None
+
+    def is_core_for(self, role_id: str | None) -> bool:
+        """In the core interview for `role_id`: `core` absent means core for all its roles."""
+        return self.core is None or (role_id is not None and role_id in self.core)
+
+    def band_level(self, value: float) -> int:
+        """The level a measured value earns: the highest band it reaches, else 0."""
+        reached = [
+            level
+            for level, threshold in self.bands.items()
+            if (value >= threshold if self.better == "higher" else value <= threshold)
+        ]
+        return max(reached, default=0)
+
+    def in_range(self, value: float) -> bool:
+        return self.range is None or self.range[0] <= value <= self.range[1]
+
+    def capped(self, selected: Iterable[str]) -> int | None:
+        """The ceiling `cap` puts on this selection, or None when the cap does not apply."""
+        if self.cap is None or set(self.cap.unless) <= set(selected):
+            return None
+        return self.cap.level
 
     def option_ids(self) -> list[str]:
         return [option.id for option in self.options]
@@ -193,6 +330,8 @@ class Recommendation(Strict):
     phase: Id
     initial_win: bool = False
     depends_on: tuple[Id, ...] = ()
+    owner: Id | None = None
+    success_measure: str = ""
     rationale: Text
     steps: tuple[Text, ...] = Field(min_length=1)
     benefits: str = ""
@@ -204,7 +343,9 @@ class Recommendation(Strict):
         if isinstance(data, dict) and isinstance(data.get("triggers"), list | tuple):
             band = data.get("band")
             if band is None:
-                raise ValueError("a list of `triggers` needs `band: N` (the level it brings them to)")
+                raise ValueError(
+                    "a list of `triggers` needs `band: N` (the level it brings them to)"
+                )
             data = {**data, "triggers": {qid: f"below {band}" for qid in data["triggers"]}}
         return data
 
@@ -240,6 +381,7 @@ class PackInfo(Strict):
     roles: tuple[Role, ...] = ()
     phases: tuple[Phase, ...] = ()
     effort: tuple[EffortSize, ...] = ()
+    weighting: str = ""  # the question-weighting rule, printed in the method appendix
 
 
 class Pack(BaseModel):
@@ -312,14 +454,34 @@ class Respondent(BaseModel):
 
 
 class Answer(BaseModel):
-    """One respondent's answer: a level (or na/unknown), selected options, or text; and a note."""
+    """One respondent's answer: a level (or na/unknown), selected options, text, or a measured
+    value (a number or `unknown`); and a note."""
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
     level: int | str | None = None
     selected: list[Id] | None = None
     text: str | None = None
+    value: float | str | None = None
     note: str = ""
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number_or_unknown(cls, value: Any) -> Any:
+        if value is None or isinstance(value, bool):
+            if isinstance(value, bool):
+                raise ValueError(f"value must be a number or `unknown` (got {value!r})")
+            return value
+        text = str(value).strip()
+        if text == "unknown":
+            return text
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"value must be a number or `unknown` (got {value!r})") from None
+        if not math.isfinite(number):
+            raise ValueError(f"value must be a finite number or `unknown` (got {value!r})")
+        return number
 
     @field_validator("level", mode="before")
     @classmethod
@@ -335,17 +497,25 @@ class Answer(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Answer:
-        given = [k for k in ("level", "selected", "text") if getattr(self, k) is not None]
+        kinds = ("level", "selected", "text", "value")
+        given = [k for k in kinds if getattr(self, k) is not None]
         if not given:
-            raise ValueError("an answer needs `level`, `selected` or `text`")
+            raise ValueError("an answer needs `level`, `selected`, `text` or `value`")
         if len(given) > 1 and not (given == ["level", "selected"] and self.level in NOT_SCORED):
-            raise ValueError(f"an answer takes one of level/selected/text, not {given}")
+            raise ValueError(f"an answer takes one of level/selected/text/value, not {given}")
         return self
 
     @property
     def not_scored(self) -> str | None:
-        """`na` or `unknown` when the respondent declined to place themselves."""
+        """`na` or `unknown` when the respondent declined to place themselves or to measure."""
+        if self.value == "unknown":
+            return "unknown"
         return self.level if self.level in NOT_SCORED else None  # type: ignore[return-value]
+
+    @property
+    def measured(self) -> float | None:
+        """The number a metric answer gives, if any."""
+        return self.value if isinstance(self.value, float) else None
 
 
 class Interview(BaseModel):

@@ -277,6 +277,7 @@ class _Checker:
                             "informs",
                         )
             self.conditions(at, f"{q.id}.ask_when", q.ask_when, questions, self_id=q.id)
+            self.question_fields(at, q, questions, roles)
         for r in recs.values():
             at = self.where_r.get(r.id)
             if r.perspective not in perspectives:
@@ -302,6 +303,13 @@ class _Checker:
                     self.problem(
                         at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on"
                     )
+            if r.owner is not None and r.owner not in roles:
+                self.problem(
+                    at,
+                    f"{r.id}.owner",
+                    f"unknown role {r.owner!r}; the owner is a pack.yaml role: {sorted(roles)}",
+                    "owner",
+                )
         self.cycles(recs)
         for location, kind, ref in self.knowledge.references():
             pool = questions if kind == "question" else recs
@@ -312,6 +320,34 @@ class _Checker:
                 doc = self.loader.knowledge_docs.get(str(path[0])) if path else None
                 where = _Located(None, doc, path) if doc is not None else None
                 self.problem(where, location, f"no {kind} {ref!r}")
+
+    def question_fields(
+        self, at: _Located | None, q: Question, questions: dict[str, Question], roles: set[str]
+    ) -> None:
+        """`core`, `cap`, `derive` and `kpi` name roles, options, questions and KPIs that exist."""
+        for role in q.core or ():
+            if role not in roles or (q.roles and role not in q.roles):
+                where = "pack.yaml roles" if role not in roles else "the question's `roles`"
+                self.problem(at, f"{q.id}.core", f"role {role!r} is not in {where}", "core")
+        if q.cap is not None:
+            for option in q.cap.unless:
+                if option not in q.option_ids():
+                    self.problem(
+                        at, f"{q.id}.cap", f"option {option!r} not in {q.option_ids()}", "cap"
+                    )
+        if q.kpi is not None and q.kpi not in (self.knowledge.ids("kpi") or set()):
+            self.problem(at, f"{q.id}.kpi", f"{q.kpi!r} is not a kpi id in the knowledge", "kpi")
+        for operand in q.derive.ratio if q.derive else ():
+            target = questions.get(operand)
+            if target is None or operand == q.id:
+                why = "no such question" if target is None else "a metric cannot derive from itself"
+            elif target.type != "metric":
+                why = f"{operand} is a {target.type} question; a ratio needs two metric questions"
+            elif not target.asked:
+                why = f"{operand} is itself derived; a ratio uses asked metrics"
+            else:
+                continue
+            self.problem(at, f"{q.id}.derive", why, "derive")
 
     def vocabulary(
         self, at: _Located | None, rec: Recommendation, key: str, value: str, allowed: list[str]

@@ -15,6 +15,7 @@ from assessment.yamlfile import dump_yaml
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE_PACK = FIXTURES / "packs" / "sample"
+MEASURED_PACK = FIXTURES / "packs" / "measured"
 
 
 @dataclass

@@ -33,6 +33,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_packs(args: argparse.Namespace) -> int:
+    from assessment import workflow
+
+    print(workflow.list_packs())
+    return 0
+
+
+@command
 def cmd_validate(args: argparse.Namespace) -> int:
     from assessment import workflow
 
@@ -130,7 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create an engagement folder")
     p.add_argument("dir", help="the new engagement folder")
     p.add_argument("--customer", required=True, help="the customer's name as it should be printed")
-    p.add_argument("--pack", default="release_management", help="pack name or path to a pack")
+    p.add_argument(
+        "--pack",
+        default="release_management",
+        help="a pack name (see `assess packs`) or a path to a pack folder",
+    )
+
+    p = sub.add_parser("packs", help="list the packs on the search path (built-in + ASSESS_PACKS)")
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")

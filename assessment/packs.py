@@ -21,39 +21,82 @@ from typing import Any
 from assessment.errors import InvalidInput, Problem
 from assessment.knowledge import Knowledge
 from assessment.model import Condition, Pack, PackInfo, Question, Recommendation
+from assessment.resources import PACKS
 from assessment.validation import validate
 from assessment.yamlfile import Document, read_yaml
 
 PACKS_ENV = "ASSESS_PACKS"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-def packs_root() -> Path:
-    """The folder of installed packs (`questionnaires/`), or $ASSESS_PACKS."""
-    override = os.environ.get(PACKS_ENV)
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "questionnaires"
+@dataclass(frozen=True)
+class FoundPack:
+    """A pack on the search path: its name (folder), where it is, and which entry found it."""
+
+    name: str
+    path: Path
+    origin: str  # "built-in" or "ASSESS_PACKS"
+    shadowed: bool = False  # an earlier search-path entry has a pack of the same name
+
+
+def search_path() -> list[tuple[Path, str]]:
+    """Folders searched for named packs: each $ASSESS_PACKS entry first, then the built-in packs."""
+    extra = [Path(p) for p in os.environ.get(PACKS_ENV, "").split(os.pathsep) if p.strip()]
+    return [*((folder, PACKS_ENV) for folder in extra), (PACKS, "built-in")]
+
+
+def find_packs() -> list[FoundPack]:
+    """Every pack folder on the search path, in search order."""
+    found: list[FoundPack] = []
+    seen: set[str] = set()
+    for folder, origin in search_path():
+        if not folder.is_dir():
+            continue
+        for pack in sorted(p for p in folder.iterdir() if (p / "pack.yaml").is_file()):
+            found.append(FoundPack(pack.name, pack, origin, shadowed=pack.name in seen))
+            seen.add(pack.name)
+    return found
 
 
 def available_packs() -> list[str]:
-    root = packs_root()
-    return (
-        sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file())
-        if root.is_dir()
-        else []
-    )
+    return sorted({found.name for found in find_packs()})
+
+
+def is_pack_name(ref: str) -> bool:
+    """A bare name (looked up on the search path) rather than a path to a pack folder."""
+    return bool(_NAME.match(ref)) and ref not in (".", "..")
 
 
 def resolve_pack(ref: str, base: Path | None = None) -> Path:
-    """A pack name under questionnaires/, or a path (relative to `base`) to a pack folder."""
-    candidates = [Path(ref)] if base is None else [base / ref, Path(ref)]
-    if "/" not in ref and "\\" not in ref and not ref.startswith("."):
-        candidates.insert(0, packs_root() / ref)
+    """A pack name on the search path, or a path to a pack folder relative to `base`.
+
+    An engagement stores a path relative to its own folder, so `base` is the engagement folder;
+    a path that does not resolve there is tried from the working directory (older engagements).
+    """
+    candidates = [] if base is None else [base / ref]
+    candidates.append(Path(ref))
+    if is_pack_name(ref):
+        candidates[:0] = [found.path for found in find_packs() if found.name == ref][:1]
     for candidate in candidates:
         if (candidate / "pack.yaml").is_file():
             return candidate
     names = ", ".join(available_packs()) or "none installed"
     raise InvalidInput(
-        f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder"
+        f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder "
+        "(`assess packs` lists the packs it can find)"
     )
+
+
+def pack_reference(ref: str, engagement: Path) -> str:
+    """What engagement.yaml stores for `ref` typed by the user: a name as it is, else a path
+    relative to the engagement folder (absolute when no relative path exists)."""
+    if is_pack_name(ref) and any(found.name == ref for found in find_packs()):
+        return ref
+    pack = resolve_pack(ref).resolve()
+    try:
+        return Path(os.path.relpath(pack, engagement.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(pack)
 
 
 @dataclass

@@ -14,7 +14,8 @@ from assessment.errors import InvalidInput, Problem
 if TYPE_CHECKING:
     from assessment.scoring import Assessment
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+from assessment.resources import EXAMPLES
+
 DEMO_ENGAGEMENT = "northwind-release"
 
 
@@ -27,11 +28,29 @@ def now() -> dt.datetime:
 
 
 def init(folder: Path, customer: str, pack: str) -> Path:
-    from assessment.packs import load_pack, resolve_pack
+    from assessment.packs import load_pack, pack_reference, resolve_pack
     from assessment.store import init_engagement
 
     load_pack(resolve_pack(pack))
-    return init_engagement(folder, customer, pack, now().date())
+    return init_engagement(folder, customer, pack_reference(pack, folder), now().date())
+
+
+def list_packs() -> str:
+    """The packs on the search path, one line each: id, version, where it comes from."""
+    from assessment.packs import find_packs, load_pack
+
+    rows = [("pack", "id and version", "from")]
+    for found in find_packs():
+        try:
+            info = load_pack(found.path).info
+            what = f"{info.id} {info.version}"
+        except InvalidInput as exc:
+            what = f"invalid: {len(exc.problems)} problems (assess validate)"
+        hidden = ", hidden by the pack above of the same name" if found.shadowed else ""
+        rows.append((found.name, what, f"{found.origin} {found.path}{hidden}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c}" for a, b, c in rows] if rows[1:] else []
+    return "\n".join(lines) or "no packs found; set ASSESS_PACKS to a folder of packs"
 
 
 def validate(path: Path) -> str:

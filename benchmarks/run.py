@@ -39,10 +39,10 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
     """An engagement on the real pack with `respondents` random but valid interviews."""
     import random
 
-    from assessment.packs import load_pack, packs_root
+    from assessment.packs import load_pack, resolve_pack
     from assessment.yamlfile import dump_yaml
 
-    pack = load_pack(packs_root() / "release_management")
+    pack = load_pack(resolve_pack("release_management"))
     rng = random.Random(7)
     (folder / "interviews").mkdir(parents=True)
     (folder / "engagement.yaml").write_text(

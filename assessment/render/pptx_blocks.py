@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from pptx import Presentation
@@ -21,7 +20,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "report_templates"
+from assessment.resources import TEMPLATES
+
 REFERENCE_PPTX = TEMPLATES / "reference.pptx"
 
 NAVY, TEAL, AMBER = MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3

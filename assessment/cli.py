@@ -24,9 +24,9 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
 @command
 def cmd_init(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    folder = workflow.init(Path(args.dir), args.customer, args.pack)
+    folder = pipeline.init(Path(args.dir), args.customer, args.pack)
     print(f"Created engagement for {args.customer} in {folder}")
     print(f"Next: `assess interview {folder}` or `assess export-form {folder} --out form.xlsx`")
     return 0
@@ -34,42 +34,60 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 @command
 def cmd_packs(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    print(workflow.list_packs())
+    print(pipeline.list_packs())
+    return 0
+
+
+@command
+def cmd_pack(args: argparse.Namespace) -> int:
+    if args.pack_command == "schema":
+        import json
+
+        from assessment.pack.schema import pack_schema
+
+        print(json.dumps(pack_schema(), indent=2))
+        return 0
+    from assessment.pack.create import new_pack
+
+    folder = Path(args.dir)
+    for path in new_pack(folder):
+        print(path)
+    print(f"Next: edit the files, then `assess validate {folder}`")
     return 0
 
 
 @command
 def cmd_validate(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    print(workflow.validate(Path(args.path)))
+    print(pipeline.validate(Path(args.path)))
     return 0
 
 
 @command
 def cmd_score(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
     if args.json:
         import json
 
-        document = workflow.score_document_for(Path(args.dir))
+        document = pipeline.score_document_for(Path(args.dir))
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         from assessment.render.console import print_scores
 
-        print_scores(workflow.assess(Path(args.dir)))
+        print_scores(pipeline.assess(Path(args.dir)))
     return 0
 
 
 @command
 def cmd_generate(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
     only = [name.strip() for name in args.only.split(",")] if args.only else None
-    written = workflow.generate(Path(args.dir), Path(args.out) if args.out else None, only)
+    written = pipeline.generate(Path(args.dir), Path(args.out) if args.out else None, only)
     for path in written:
         print(path)
     return 0
@@ -77,9 +95,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 @command
 def cmd_demo(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    written = workflow.demo(Path(args.out) if args.out else None)
+    written = pipeline.demo(Path(args.out) if args.out else None)
     for path in written:
         print(path)
     return 0
@@ -87,20 +105,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command
 def cmd_interview(args: argparse.Namespace) -> int:
-    from assessment.prompts import terminal_prompter
-    from assessment.session import run_interview
-    from assessment.workflow import now
+    from assessment.interview.prompts import terminal_prompter
+    from assessment.interview.session import run_interview
+    from assessment.pipeline import now
 
     prompter = terminal_prompter()  # refuses before anything changes when there is no terminal
     print(
-        run_interview(Path(args.dir), prompter, args.respondent, args.role, args.all, now().date())
+        run_interview(
+            Path(args.dir),
+            prompter,
+            args.respondent,
+            args.role,
+            args.all,
+            now().date(),
+            extended=args.extended,
+            self_service=args.self_service,
+        )
     )
     return 0
 
 
 @command
 def cmd_status(args: argparse.Namespace) -> int:
-    from assessment.status import print_progress, progress
+    from assessment.interview.progress import print_progress, progress
 
     print_progress(progress(Path(args.dir)))
     return 0
@@ -108,17 +135,17 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 @command
 def cmd_export_form(args: argparse.Namespace) -> int:
-    from assessment.forms import export_form
+    from assessment.interview.forms import export_form
 
-    out, count = export_form(Path(args.dir), Path(args.out), args.role)
+    out, count = export_form(Path(args.dir), Path(args.out), args.role, args.extended)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
     return 0
 
 
 @command
 def cmd_import(args: argparse.Namespace) -> int:
-    from assessment.forms import import_form
-    from assessment.workflow import now
+    from assessment.interview.forms import import_form
+    from assessment.pipeline import now
 
     target, count = import_form(
         Path(args.dir), Path(args.file), args.respondent, args.replace, now().date()
@@ -140,11 +167,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--customer", required=True, help="the customer's name as it should be printed")
     p.add_argument(
         "--pack",
-        default="release_management",
+        required=True,
         help="a pack name (see `assess packs`) or a path to a pack folder",
     )
 
     p = sub.add_parser("packs", help="list the packs on the search path (built-in + ASSESS_PACKS)")
+
+    p = sub.add_parser("pack", help="write packs: a new pack to start from, the pack JSON Schema")
+    pack_sub = p.add_subparsers(dest="pack_command", metavar="PACK-COMMAND", required=True)
+    new = pack_sub.add_parser("new", help="create a minimal, valid, commented pack folder")
+    new.add_argument("dir", help="the new pack folder; its name becomes the pack id")
+    pack_sub.add_parser("schema", help="print the JSON Schema of pack files (for editors)")
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")
@@ -154,6 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--respondent", help="the person interviewed (resumes their interview)")
     p.add_argument("--role", help="their role: a role id or name from the pack")
     p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
+    p.add_argument(
+        "--extended", action="store_true", help="add the role's extended questions to its core set"
+    )
+    p.add_argument(
+        "--self-service",
+        action="store_true",
+        help="the respondent answers alone: help shows the respondent text, never the probe",
+    )
 
     p = sub.add_parser("status", help="interview completion per respondent and open questions")
     p.add_argument("dir", help="the engagement folder")
@@ -161,7 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-form", help="write a blank questionnaire .xlsx to fill in offline")
     p.add_argument("dir", help="the engagement folder")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
-    p.add_argument("--role", help="only the questions for this role (id or name)")
+    p.add_argument("--role", help="only the core questions for this role (id or name)")
+    p.add_argument("--extended", action="store_true", help="with --role: add its other questions")
 
     p = sub.add_parser("import", help="read a filled questionnaire .xlsx as an interview")
     p.add_argument("dir", help="the engagement folder")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assessment.cli import main
-from assessment.yamlfile import dump_yaml
+from assessment.files.yamlfile import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -76,3 +76,63 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def unknown() -> dict:
+    return {"value": "unknown"}
+
+
+def measured(value: float) -> dict:
+    return {"value": value}
+
+
+def write_measured_engagement(folder: Path, **engagement: Any) -> Path:
+    """Five respondents' measured answers to the measured pack (the arithmetic is in the tests)."""
+    return write_engagement(
+        folder,
+        {
+            "pack": str(MEASURED_PACK),
+            "targets": {"default": 3, "perspectives": {"technology": 4}},
+            **engagement,
+        },
+        {
+            "ana": interview(
+                "Ana",
+                "Process lead",
+                MP_PRO_01=2,
+                MP_TEC_DEPLOYS=measured(12),
+                MP_TEC_FAILED=measured(3),
+                MP_TEC_EMERGENCY=measured(22),
+            ),
+            "ben": interview(
+                "Ben",
+                "Engineer",
+                MP_PRO_01=3,
+                MP_PRO_02={"selected": ["documented", "tested", "measured"]},
+                MP_TEC_DEPLOYS=measured(4),
+                MP_TEC_FAILED=measured(0),
+            ),
+            "cai": interview(
+                "Cai",
+                "Engineer",
+                MP_PRO_02={"selected": ["measured", "reviewed"]},
+                MP_TEC_DEPLOYS=measured(30),
+                MP_TEC_FAILED=unknown(),
+            ),
+            "dan": interview(
+                "Dan",
+                "Process lead",
+                MP_TEC_DEPLOYS=unknown(),
+                MP_TEC_FAILED=measured(0),
+                MP_TEC_EMERGENCY=measured(30),
+            ),
+            "eve": interview(
+                "Eve", "Engineer", MP_TEC_DEPLOYS=measured(0), MP_TEC_FAILED=measured(0)
+            ),
+        },
+    )
+
+
+@pytest.fixture
+def measured_engagement(tmp_path: Path) -> Path:
+    return write_measured_engagement(tmp_path / "eng")

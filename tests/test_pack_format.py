@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.checks import open_engagement
+from assessment.engagement.open import open_engagement
 from assessment.errors import InvalidInput
-from assessment.packs import load_pack
+from assessment.pack.load import load_pack
 from tests.conftest import MEASURED_PACK, interview, write_engagement
 
 

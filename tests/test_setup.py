@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment.yamlfile import dump_yaml
+from assessment.files.yamlfile import dump_yaml
 from tests.conftest import ROOT, SAMPLE_PACK, interview
 
 DELIVERABLES = 9

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.render.blocks import (
+from assessment.render.docx_writer import write_docx
+from assessment.render.outline import (
     Block,
     Bullets,
     Figure,
@@ -18,10 +19,9 @@ from assessment.render.blocks import (
     Quote,
     Table,
 )
-from assessment.render.context import Context
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline_parts import front_matter, phases_table
 from assessment.render.pdf_writer import write_pdf
+from assessment.report.context import Context
 
 NAME = "analysis-report"
 JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files
@@ -169,6 +169,9 @@ def _current_state(c: Context) -> list[Block]:
                     )
                 )
             )
+        measured = [b["line"] for b in c.baselines if b["perspective"] == pid]
+        if measured:
+            blocks += [Para("Measured baselines:"), Bullets(tuple(measured))]
         for item in c.evidence.get(pid, []):
             blocks.append(Quote(item["note"], f"{item['role']}, on {item['question']}"))
     return blocks
@@ -202,6 +205,9 @@ def _desired_state(c: Context) -> list[Block]:
                 "Table 6: Consultant ratings",
             ),
         ]
+    if c.desired_state:
+        blocks.append(Heading("Expectations in the customer's own words", 2))
+        blocks += [Quote(d["text"], f"{d['role']}, on {d['question']}") for d in c.desired_state]
     return blocks
 
 
@@ -309,6 +315,13 @@ def _recommendations(c: Context) -> list[Block]:
             Para(r["rationale"]),
             Bullets(tuple(r["steps"]), numbered=True),
         ]
+        accountable = [
+            f"{label}: {r[key]}"
+            for label, key in (("Owner", "owner"), ("Success measure", "success_measure"))
+            if r[key]
+        ]
+        if accountable:
+            blocks.append(Para(". ".join(accountable), "note"))
     return blocks
 
 
@@ -335,5 +348,24 @@ def _appendices(c: Context) -> list[Block]:
             (7, 2.3, 1.7, 1.4, 1.2, 0.9, 1.5),
             "Table 12: Every scored question",
             numeric=(2, 3, 4, 5, 6),
+        ),
+        *_standards(c),
+    ]
+
+
+def _standards(c: Context) -> list[Block]:
+    if not c.standards:
+        return []
+    return [
+        Heading("Appendix C: Standards mapping", 1),
+        Para("What each question evidences for an auditor, where the pack maps it."),
+        Table(
+            ("Question", "ITIL 4", "ISO/IEC 20000-1:2018", "COBIT 2019"),
+            tuple(
+                (f"{s['id']} {s['text']}", s["itil4"], s["iso20000"], s["cobit"])
+                for s in c.standards
+            ),
+            (6.4, 4, 2.8, 2.8),
+            "Table 13: Standards mapping",
         ),
     ]

@@ -9,9 +9,9 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm
 
-from assessment.files import replacing
+from assessment.files.atomic import replacing
 from assessment.render import docx_blocks as parts
-from assessment.render.blocks import (
+from assessment.render.outline import (
     Bullets,
     Cover,
     Figure,

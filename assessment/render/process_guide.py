@@ -9,11 +9,11 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
-from assessment.files import replacing
+from assessment.files.atomic import replacing
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
-from assessment.render.context import Context
-from assessment.render.guide_context import Block, Guide, build_guide
+from assessment.report.context import Context
+from assessment.report.guide import Block, Guide, build_guide
 
 FILE_NAME = "process-guide.docx"
 WIDTH = 15.2  # portrait text width of the reference document, cm

@@ -1,0 +1,199 @@
+"""Read a filled questionnaire workbook back: every cell as text, every row checked.
+
+Cells are read as the text they show: `NA`, `None`, `007` and `1-2` stay strings; nothing is
+turned into NaN or a date. Problems are collected for the whole form and raised at once as
+`FILE.xlsx: row 12: RM-PRO-03: message`, so a form is imported whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from assessment.engagement.model import Answer, Interview
+from assessment.errors import InvalidInput, Problem
+from assessment.interview import flow
+from assessment.interview.forms import (
+    ANSWER,
+    FIRST_ROW,
+    FORMAT,
+    KEY,
+    LISTS,
+    NAME_ROW,
+    NO,
+    NOTE,
+    QUESTION,
+    QUESTIONNAIRE,
+    ROLE_ROW,
+    UNIT_ROW,
+    YES,
+    answer_for,
+    imported,
+)
+from assessment.pack.model import Pack, Question
+from assessment.text import clean
+
+
+def cell_text(value: Any) -> str:
+    """A cell value as the text it shows; never NaN, never a date object."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return clean(str(value)).strip()
+
+
+def read_form(
+    path: Path, pack: Pack, texts: Any, respondent: str | None, today: dt.date
+) -> Interview:
+    """The interview a filled form holds; raises InvalidInput listing every bad cell."""
+    from openpyxl import load_workbook
+
+    name = str(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for damaged files; all mean the same
+        raise InvalidInput(
+            Problem(name, 0, "", f"cannot be read as a workbook ({exc}); save it again as .xlsx")
+        ) from None
+    try:
+        if QUESTIONNAIRE not in workbook.sheetnames or LISTS not in workbook.sheetnames:
+            raise InvalidInput(
+                Problem(
+                    name,
+                    0,
+                    "",
+                    "is not a form made by `assess export-form` "
+                    f"(no {QUESTIONNAIRE!r} sheet); export one and fill that in",
+                )
+            )
+        meta = {r[0]: r[1] for r in _rows(workbook[LISTS], 1, 2) if r[0]}
+        rows = list(_numbered(workbook[QUESTIONNAIRE]))
+    finally:
+        workbook.close()
+    reader = _FormReader(name, pack, texts)
+    if meta.get("format") != FORMAT or meta.get("pack") != pack.info.id:
+        reader.problem(
+            0,
+            "",
+            f"was made for pack {meta.get('pack')!r}, this engagement uses "
+            f"{pack.info.id!r}; export a new form with `assess export-form`",
+        )
+    person = reader.respondent(rows, respondent)
+    answers = reader.answers(rows)
+    if reader.problems:
+        raise InvalidInput(reader.problems)
+    return imported(person, answers, meta.get("fingerprint", ""), today)
+
+
+def _rows(sheet: Any, first: int, width: int) -> list[list[str]]:
+    return [
+        [cell_text(v) for v in row]
+        for row in sheet.iter_rows(min_row=first, max_col=width, values_only=True)
+    ]
+
+
+def _numbered(sheet: Any) -> list[tuple[int, list[str]]]:
+    rows = _rows(sheet, 1, KEY)
+    return [(index, row + [""] * (KEY - len(row))) for index, row in enumerate(rows, start=1)]
+
+
+class _FormReader:
+    """Turns rows into an interview, collecting one problem per bad cell."""
+
+    def __init__(self, name: str, pack: Pack, texts: Any):
+        self.name, self.pack, self.texts = name, pack, texts
+        self.problems: list[Problem] = []
+
+    def problem(self, row: int, item: str, message: str) -> None:
+        where = f"row {row}: {item}" if item else f"row {row}"
+        self.problems.append(Problem(self.name, 0, where if row else item, message))
+
+    def respondent(self, rows: list[tuple[int, list[str]]], given: str | None) -> dict[str, str]:
+        cells = {number: row[QUESTION - 1] for number, row in rows if number <= UNIT_ROW}
+        name = clean(given).strip() if given else cells.get(NAME_ROW, "")
+        if not name:
+            self.problem(
+                NAME_ROW,
+                "name",
+                "empty; type the respondent's name in C1, or pass --respondent NAME",
+            )
+        role = cells.get(ROLE_ROW, "")
+        found = flow.find_role(self.pack, role) if role else None
+        return {
+            "name": name,
+            "role": found.name if found else role,
+            "unit": cells.get(UNIT_ROW, ""),
+        }
+
+    def answers(self, rows: list[tuple[int, list[str]]]) -> dict[str, Answer]:
+        answers: dict[str, Answer] = {}
+        options: dict[str, dict[str, tuple[int, str]]] = {}
+        heads: dict[str, tuple[int, list[str]]] = {}
+        for number, row in rows:
+            key = row[KEY - 1]
+            if number < FIRST_ROW or not key:
+                continue
+            qid, _, option = key.partition("#")
+            if not self.pack.has_question(qid):
+                self.problem(number, qid, "unknown question id; export a new form for this pack")
+            elif option and option not in self.pack.question(qid).option_ids():
+                self.problem(number, key, "unknown option; export a new form for this pack")
+            elif option:
+                options.setdefault(qid, {})[option] = (number, row[ANSWER - 1])
+            elif qid in heads:
+                self.problem(number, qid, f"appears twice (also row {heads[qid][0]})")
+            else:
+                heads[qid] = (number, row)
+        for qid, (number, row) in heads.items():
+            question = self.pack.question(qid)
+            answer = self._answer(question, number, row, options.get(qid, {}))
+            if answer is not None:
+                answers[qid] = answer
+        return answers
+
+    def _answer(
+        self, q: Question, number: int, row: list[str], ticks: dict[str, tuple[int, str]]
+    ) -> Answer | None:
+        value, note = row[ANSWER - 1], row[NOTE - 1]
+        if q.type == "multi":
+            draft = self._multi(q, number, value, ticks)
+        elif q.type == "text":
+            draft = Answer(text=value) if value else None
+        else:
+            draft = self._choice(q, number, value) if value else None
+        if draft is None:
+            if note:
+                self.problem(number, q.id, "has a note but no answer; answer it or clear the note")
+            return None
+        return Answer.model_validate({**draft.model_dump(exclude_none=True), "note": note})
+
+    def _choice(self, q: Question, number: int, value: str) -> Answer | None:
+        result = answer_for(q, value, self.texts)
+        if isinstance(result, str):
+            self.problem(number, q.id, result)
+            return None
+        return result
+
+    def _multi(
+        self, q: Question, number: int, value: str, ticks: dict[str, tuple[int, str]]
+    ) -> Answer | None:
+        selected, seen = [], False
+        for option in q.options:
+            row, tick = ticks.get(option.id, (number, ""))
+            if tick.casefold() == YES.casefold():
+                selected.append(option.id)
+            elif tick and tick.casefold() != NO.casefold():
+                self.problem(row, f"{q.id}.{option.id}", f"{tick[:40]!r}: choose {YES} or {NO}")
+            seen = seen or bool(tick)
+        if value:
+            if seen:
+                self.problem(number, q.id, f"{value!r} and options both filled; keep one")
+                return None
+            return self._choice(q, number, value)
+        return Answer(selected=selected) if seen else None

@@ -1,0 +1,425 @@
+"""Run one guided interview: hold the lock, pick the respondent, ask, save every answer at once.
+
+The order of questions, skip logic and resume point come from `assessment.interview.flow`; the
+terminal is reached only through a `Prompter`. Each confirmed answer is written (atomically)
+before the next question is shown, so a crash or Ctrl-C loses at most the answer being typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assessment.engagement.model import Answer, Engagement, Interview
+from assessment.engagement.store import (
+    INTERVIEWS_DIR,
+    Folder,
+    clean_stray_temps,
+    interview_path,
+    read_engagement,
+    save_interview,
+    writer_lock,
+)
+from assessment.errors import Interrupted, InvalidInput, Problem
+from assessment.interview import flow
+from assessment.interview.flow import Plan
+from assessment.interview.prompts import TERMINAL_REQUIRED, Item, Prompter
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import LEVEL_LABELS, Pack, Question
+from assessment.text import clean, fill
+
+NEW = "+new"
+OTHER_ROLE = "+other"
+
+
+def run_interview(
+    folder: Path,
+    prompter: Prompter,
+    respondent: str | None = None,
+    role: str | None = None,
+    every_question: bool = False,
+    today: dt.date | None = None,
+    extended: bool = False,
+    self_service: bool = False,
+) -> str:
+    """Interview one respondent; returns a short summary. Ctrl-C → Interrupted (exit 130).
+
+    The role's core questions are asked; `extended` adds its other questions. `self_service`
+    is a respondent answering alone: `h` shows the respondent's help, never the probe.
+    """
+    session: Session | None = None
+    try:
+        with writer_lock(folder, "interview"):
+            clean_stray_temps(folder / INTERVIEWS_DIR)
+            found = _read(folder)
+            pack = load_pack(resolve_pack(found.engagement.pack, folder))
+            if role and flow.find_role(pack, role) is None:
+                raise InvalidInput(f"unknown role {role!r}; use one of: {_roles(pack)}")
+            session = Session(
+                folder, found.engagement, pack, prompter, every_question, extended, self_service
+            )
+            try:
+                session.start(found.interviews, respondent, role, today or dt.date.today())
+            except _Declined:
+                return "Stopped; nothing changed."
+            return session.run()
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted; {_saved(session)} saved") from None
+    except EOFError:
+        raise InvalidInput(TERMINAL_REQUIRED) from None
+
+
+def _read(folder: Path) -> Folder:
+    """The engagement; a damaged interview file is refused with the way back, never replaced."""
+    try:
+        return read_engagement(folder)
+    except InvalidInput as exc:
+        damaged = sorted(
+            {Path(p.file) for p in exc.problems if Path(p.file).parent.name == INTERVIEWS_DIR}
+        )
+        advice = []
+        for path in damaged:
+            backup = path.with_name(f".{path.name}.bak")
+            fix = f"copy back the previous version {backup.name}" if backup.exists() else "fix it"
+            advice.append(Problem(str(path), 0, "", f"nothing was changed; {fix}, then run again"))
+        raise InvalidInput(exc.problems + advice) from None
+
+
+def _saved(session: Session | None) -> str:
+    count = session.saved if session else 0
+    return f"{count} answer{'s' * (count != 1)}"
+
+
+def _roles(pack: Pack) -> str:
+    return ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
+
+
+@dataclass
+class Session:
+    """One respondent's interview in progress."""
+
+    folder: Path
+    engagement: Engagement
+    pack: Pack
+    prompter: Prompter
+    every_question: bool = False
+    extended: bool = False
+    self_service: bool = False
+    interview: Interview | None = None
+    plan: Plan | None = None
+    skipped: list[str] = field(default_factory=list)
+    saved: int = 0
+
+    # --- text -----------------------------------------------------------------------------
+
+    def t(self, text: str) -> str:
+        """Pack or customer text as shown: placeholders filled, escapes and controls removed."""
+        engagement = self.engagement
+        return clean(fill(text, engagement.customer, engagement.organisation)).strip()
+
+    def say(self, text: str = "") -> None:
+        self.prompter.show(text)
+
+    # --- who ------------------------------------------------------------------------------
+
+    def start(
+        self, existing: dict[str, Interview], name: str | None, role: str | None, today: dt.date
+    ) -> None:
+        """Choose or create the respondent, settle the role, and check the pinned pack."""
+        if name:
+            name = self.t(name)
+            found = existing.get(interview_path(self.folder, name).stem)
+            interview = found or self._new(name, role, today)
+        elif existing:
+            interview = self._pick(existing, role, today)
+        else:
+            interview = self._new(None, role, today)
+        if role:
+            chosen = flow.find_role(self.pack, role)
+            respondent = interview.respondent.model_copy(
+                update={"role": chosen.name if chosen else role}
+            )
+            interview = interview.model_copy(update={"respondent": respondent})
+        self.interview = interview
+        self.saved = len(interview.answers)
+        stored_role = flow.find_role(self.pack, interview.respondent.role)
+        if interview.respondent.role and stored_role is None and not self.every_question:
+            self.say(
+                f"Role {self.t(interview.respondent.role)!r} is not one of the pack's roles; "
+                "every question is offered."
+            )
+        self.plan = Plan.make(self.pack, stored_role, self.every_question, self.extended)
+        if interview.answers:
+            self._check_pack()
+
+    def _pick(self, existing: dict[str, Interview], role: str | None, today: dt.date) -> Interview:
+        items = [
+            Item(
+                f"Resume {self.t(iv.respondent.name)}"
+                f"{f' ({self.t(iv.respondent.role)})' if iv.respondent.role else ''}"
+                f" — {len(iv.answers)} answers saved",
+                stem,
+            )
+            for stem, iv in sorted(existing.items())
+        ]
+        items.append(Item("Someone new…", NEW))
+        choice = self.prompter.choose("Who is being interviewed?", items)
+        return existing[choice] if choice != NEW else self._new(None, role, today)
+
+    def _new(self, name: str | None, role: str | None, today: dt.date) -> Interview:
+        while not name:
+            name = self.t(self.prompter.write("Name of the person interviewed:"))
+        interview_path(self.folder, name)  # refuses a name that would leave the folder
+        role_name = ""
+        if role is None and self.pack.info.roles:
+            items = [Item(self.t(r.name), r.id) for r in self.pack.info.roles]
+            items.append(Item("Other / not listed (offer every question)", OTHER_ROLE))
+            chosen = self.prompter.choose(f"{name}'s role:", items)
+            found = flow.find_role(self.pack, chosen) if chosen != OTHER_ROLE else None
+            role_name = found.name if found else ""
+        unit = self.t(self.prompter.write(f"{name}'s unit or team (optional):"))
+        return Interview.model_validate(
+            {
+                "respondent": {"name": name, "role": role_name, "unit": unit},
+                "date": today,
+                "pack_fingerprint": self.pack.fingerprint,
+            }
+        )
+
+    def _check_pack(self) -> None:
+        """Say plainly when the pack changed; never re-map an answer. Declining stops here."""
+        assert self.interview is not None
+        gone = flow.orphans(self.pack, self.interview.answers)
+        if gone:
+            self.say(
+                f"{len(gone)} saved answer(s) are to questions this pack no longer has: "
+                f"{', '.join(gone)}. They stay in the file untouched and are not asked again."
+            )
+        pinned = self.interview.pack_fingerprint
+        if pinned and pinned != self.pack.fingerprint:
+            self.say(
+                f"The question pack has changed since this interview started "
+                f"(pinned {pinned[:12]}, now {self.pack.fingerprint[:12]}). Saved answers are "
+                "kept as given, by question id; nothing is re-mapped. Review changed "
+                "questions with the respondent."
+            )
+            if not self.prompter.confirm("Continue this interview with the changed pack?"):
+                raise _Declined
+        self.interview = self.interview.model_copy(
+            update={"pack_fingerprint": self.pack.fingerprint}
+        )
+
+    # --- the loop -------------------------------------------------------------------------
+
+    def run(self) -> str:
+        assert self.interview is not None and self.plan is not None
+        self._loop()
+        name = self.interview.respondent.name
+        where = interview_path(self.folder, name)
+        if not self.saved:
+            return f"No answers saved for {name}."
+        active = self.plan.active(self.interview.answers)
+        left = sum(q.id not in self.interview.answers for q in active)
+        again = f'assess interview {self.folder} --respondent "{name}"'
+        more = f"{left} question(s) still open; resume with" if left else "To change an answer:"
+        return f"{_saved(self)} saved for {name} in {where}.\n{more} {again}"
+
+    def _loop(self) -> None:
+        assert self.interview is not None and self.plan is not None
+        current = flow.next_question(self.plan, self.interview.answers)
+        while True:
+            if current is None:
+                current = self._final_menu()
+                if current is None:
+                    return
+            result = self._ask(current)
+            answers = self.interview.answers
+            if result == "stop":
+                return
+            if result == "back":
+                previous = flow.previous_question(self.plan, answers, current.id)
+                if previous is None:
+                    self.say("This is the first question.")
+                current = previous or current
+                continue
+            if result == "skip":
+                self.skipped.append(current.id)
+            elif isinstance(result, Answer):
+                self._save(current, result)
+            current = flow.next_question(
+                self.plan, self.interview.answers, current.id, self.skipped
+            )
+
+    def _save(self, question: Question, answer: Answer) -> None:
+        """Durable before anything else is shown; a failed save raises and shows nothing."""
+        assert self.interview is not None
+        answers = {**self.interview.answers, question.id: answer}
+        updated = self.interview.model_copy(update={"answers": answers})
+        save_interview(self.folder, updated)
+        self.interview = updated
+        self.saved = len(answers)
+        if question.id in self.skipped:
+            self.skipped.remove(question.id)
+        self.say(f"  ✓ saved {question.id}: {flow.describe(question, answer)}")
+
+    def _final_menu(self) -> Question | None:
+        assert self.interview is not None and self.plan is not None
+        active = self.plan.active(self.interview.answers)
+        missing = [q for q in active if q.id not in self.interview.answers]
+        self.say()
+        if missing:
+            self.say(
+                f"{len(active) - len(missing)} of {len(active)} questions answered; "
+                f"{len(missing)} skipped."
+            )
+        else:
+            self.say(f"All {len(active)} questions answered.")
+        items = [Item("Finish", "finish", "f")]
+        if missing:
+            items.append(Item(f"Answer the {len(missing)} skipped question(s)", "skipped", "s"))
+        items.append(Item("Change an answer…", "change", "c"))
+        choice = self.prompter.choose("What next?", items)
+        if choice == "skipped":
+            self.skipped.clear()
+            return missing[0]
+        if choice == "change":
+            return self._choose_question(active)
+        return None
+
+    def _choose_question(self, active: list[Question]) -> Question | None:
+        assert self.interview is not None
+        perspectives = [
+            p for p in self.pack.info.perspectives if any(q.perspective == p.id for q in active)
+        ]
+        items = [Item(self.t(p.name), p.id) for p in perspectives] + [Item("← Cancel", "-")]
+        pid = self.prompter.choose("Which perspective?", items)
+        answers = self.interview.answers
+        items = [
+            Item(f"{q.id}  {_short(self.t(q.text))} — {flow.describe(q, answers.get(q.id))}", q.id)
+            for q in active
+            if q.perspective == pid
+        ] + [Item("← Cancel", "-")]
+        qid = self.prompter.choose("Which question?", items) if pid != "-" else "-"
+        return self.pack.question(qid) if qid != "-" else None
+
+    # --- one question ---------------------------------------------------------------------
+
+    def _ask(self, question: Question) -> Answer | str:
+        """Show one question until it is answered or the consultant navigates away."""
+        assert self.interview is not None and self.plan is not None
+        saved = self.interview.answers.get(question.id)
+        place = flow.progress(self.plan, self.interview.answers, question)
+        self.say()
+        self.say(f"── {place} " + "─" * max(4, 60 - len(place)) + f" {question.id}")
+        if saved is not None:
+            self.say(f"   saved answer: {flow.describe(question, saved)} (Enter keeps it)")
+        while True:
+            ask = {
+                "scale": self._scale,
+                "multi": self._multi,
+                "text": self._text,
+                "metric": self._metric,
+            }[question.type]
+            result = ask(question, saved)
+            if result == "help":
+                for text in self._guidance(question):
+                    self.say(textwrap.indent(textwrap.fill(text, 96), "   │ "))
+                continue
+            if isinstance(result, str):
+                return result
+            hint = "(evidence or a quote; Enter for none):"
+            note = self.t(self.prompter.write("Note", saved.note if saved else "", hint))
+            return Answer.model_validate({**result.model_dump(exclude_none=True), "note": note})
+
+    def _scale(self, question: Question, saved: Answer | None) -> Answer | str:
+        items = [
+            Item(f"{LEVEL_LABELS[n]}: {self.t(question.levels[n])}", str(n), str(n))
+            for n in range(6)
+        ]
+        items += self._not_scored() + self._navigation(question)
+        default = None if saved is None else str(saved.level)
+        choice = self.prompter.choose(self.t(question.text), items, default)
+        return choice if choice in _NAVIGATION else flow.level_answer(choice)
+
+    def _multi(self, question: Question, saved: Answer | None) -> Answer | str:
+        items = [Item("Tick the options that apply…", "tick", "t"), *self._not_scored()]
+        items += self._navigation(question)
+        default = str(saved.level) if saved is not None and saved.not_scored else "tick"
+        choice = self.prompter.choose(self.t(question.text), items, default)
+        if choice != "tick":
+            return choice if choice in _NAVIGATION else flow.level_answer(choice)
+        options = [Item(self.t(o.label), o.id) for o in question.options]
+        ticked = saved.selected or [] if saved is not None else []
+        return flow.options_answer(
+            self.prompter.tick("Tick every one that applies:", options, ticked)
+        )
+
+    def _text(self, question: Question, saved: Answer | None) -> Answer | str:
+        default = saved.text or "" if saved is not None else ""
+        hint = "(type the answer; Enter on an empty line for more choices):"
+        typed = self.t(self.prompter.write(self.t(question.text), default, hint))
+        if typed:
+            return flow.text_answer(typed)
+        items = [Item("Type an answer", "type", "a"), *self._not_scored()]
+        choice = self.prompter.choose(
+            "No answer typed. What next?", items + self._navigation(question)
+        )
+        if choice == "type":
+            return self._text(question, saved)
+        return choice if choice in _NAVIGATION else flow.level_answer(choice)
+
+    def _metric(self, question: Question, saved: Answer | None) -> Answer | str:
+        number = saved.measured if saved is not None else None
+        default = "" if number is None else f"{number:g}"
+        hint = f"({flow.measure_hint(question)}; Enter on an empty line for more choices):"
+        while typed := self.prompter.write(self.t(question.text), default, hint):
+            result = flow.measure_answer(question, typed)
+            if isinstance(result, Answer):
+                return result
+            self.say(f"   {self.t(result)}")
+            default = ""
+        items = [Item("Type a number", "type", "a"), *self._not_scored()]
+        choice = self.prompter.choose(
+            "No number typed. What next?", items + self._navigation(question)
+        )
+        if choice == "type":
+            return self._metric(question, saved)
+        if choice == flow.UNKNOWN:
+            return Answer(value=flow.UNKNOWN)
+        return choice if choice in _NAVIGATION else flow.level_answer(choice)
+
+    def _guidance(self, question: Question) -> list[str]:
+        """What `h` shows: the respondent's help when self-service; else the probe, then help."""
+        if self.self_service:
+            return [self.t(question.help)] if question.help else []
+        shown = [f"Probe: {self.t(question.probe)}"] if question.probe else []
+        return shown + ([self.t(question.help)] if question.help else [])
+
+    def _not_scored(self) -> list[Item]:
+        return [
+            Item("Not applicable", flow.NOT_APPLICABLE, "n"),
+            Item("Don't know", flow.UNKNOWN, "d"),
+        ]
+
+    def _navigation(self, question: Question) -> list[Item]:
+        items = [Item.separator()]
+        if self._guidance(question):
+            items.append(Item("Show help for this question", "help", "h"))
+        items.append(Item("← Back to the previous question", "back", "b"))
+        items.append(Item("Skip for now", "skip", "s"))
+        items.append(Item("Stop here (answers so far are saved)", "stop", "q"))
+        return items
+
+
+_NAVIGATION = {"help", "back", "skip", "stop"}
+
+
+class _Declined(Exception):
+    """The consultant chose not to continue on a changed pack."""
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

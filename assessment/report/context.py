@@ -1,0 +1,433 @@
+"""Build the report context once: every number formatted, every list sorted, all text cleaned.
+
+Renderers only place what is here; they never compute, so no two deliverables can disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
+from assessment.analysis.score_document import DASH, fmt, score_document
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS
+from assessment.report import charts, measures, narrative
+from assessment.text import clean, fill
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row ready to place: cells already formatted as text."""
+
+    cells: tuple[str, ...]
+    emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn figure (PNG at 150 dpi, for Word, PowerPoint and the PDF) and its caption."""
+
+    png: bytes = field(repr=False)
+    caption: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a deliverable shows."""
+
+    customer: str
+    organisation: str
+    consultant: str
+    process: str
+    pack_name: str
+    pack_version: str
+    date: dt.date
+    generated: dt.datetime
+    overall: dict[str, str]
+    overall_sentence: str
+    perspectives: list[dict[str, str]]
+    questions: list[dict[str, str]]
+    recommendations: list[dict[str, Any]]
+    respondents_by_role: list[tuple[str, int]]
+    method: list[str]
+    levels: list[tuple[str, str]]
+    phases: list[dict[str, str]]
+    perspective_info: list[dict[str, str]]
+    findings: list[str]
+    evidence: dict[str, list[dict[str, str]]]
+    consensus: list[dict[str, Any]]
+    ratings: list[dict[str, str]]
+    targets: list[dict[str, str]]
+    activities: dict[str, Any]
+    roadmap: list[dict[str, Any]]
+    horizons: list[dict[str, str]]
+    alternatives: list[dict[str, Any]]
+    training: list[dict[str, Any]]
+    next_steps: list[dict[str, str]]
+    series: dict[str, list[Any]]
+    charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
+    knowledge: Any = field(repr=False, default=None)
+    kpi_goals: dict[str, str] = field(default_factory=dict)
+    text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
+    scores: dict[str, Any] = field(repr=False, default_factory=dict)
+    baselines: list[dict[str, str]] = field(default_factory=list)  # measured KPI baselines
+    desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
+    standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
+
+    @property
+    def quick_wins(self) -> list[dict[str, Any]]:
+        return [r for r in self.recommendations if r["quick_win"]]
+
+    def text(self, value: str) -> str:
+        """Pack text with placeholders filled for this customer."""
+        return fill(value, self.customer, self.organisation)
+
+
+METHOD = [
+    "Each interviewee placed the organisation on a six-level scale for every question: "
+    "0 Non-existent, 1 Initial, 2 Repeatable, 3 Defined, 4 Managed, 5 Optimized.",
+    "For a checklist question, a respondent's value is 5 × (weight of the options selected ÷ "
+    "weight of all options). Answers of 'not applicable' and 'don't know' are counted and "
+    "reported but not scored.",
+    "A question's current score is the mean of the respondents' values. Where the consultant "
+    "recorded a rating (for example after a consensus workshop), that rating replaces the mean "
+    "and is marked as such.",
+    "A question's target is the desired level agreed for that question, else for its "
+    "perspective, else the engagement's default target. Its gap is target − current, never "
+    "below zero.",
+    "A perspective's current and target scores are the question-weighted means over its "
+    "scored questions; its gap is target − current. The overall score is the plain mean of the "
+    "perspectives that have scores.",
+    "A question whose respondents differ by two levels or more is flagged for a consensus "
+    "workshop. Scores are rounded to two decimals once, and gaps are computed from the rounded "
+    "values, so every table in this document adds up.",
+]
+
+
+def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
+    """Build the context from the Assessment and the one clock."""
+    engagement = assessment.engagement
+    customer = clean(assessment.customer)
+    organisation = clean(engagement.organisation) or f"{customer} IT"
+    info = assessment.pack.info
+    doc = score_document(assessment)
+    series, activities = _series(doc), _activities(assessment)
+    overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
+    overall["label"] = doc["overall"]["label"] or "not yet scored"
+    overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
+    text_answers = _text_answers(assessment)
+
+    def shown(value: str) -> str:
+        return fill(clean(value), customer, clean(engagement.organisation))
+
+    return Context(
+        customer=customer,
+        organisation=organisation,
+        consultant=clean(engagement.consultant),
+        process=clean(info.process),
+        pack_name=clean(info.name),
+        pack_version=info.version,
+        date=engagement.date or generated.date(),
+        generated=generated,
+        overall=overall,
+        overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
+        perspectives=[_perspective(p) for p in doc["perspectives"]],
+        questions=_questions(assessment, doc),
+        recommendations=_recommendations(assessment),
+        respondents_by_role=_roles(assessment),
+        method=measures.method(assessment.pack, METHOD),
+        levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
+        phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
+        perspective_info=[
+            {"name": clean(p.name), "description": clean(p.description)} for p in info.perspectives
+        ],
+        findings=narrative.key_findings(assessment),
+        evidence=narrative.evidence(assessment),
+        consensus=_consensus(assessment),
+        ratings=[
+            {"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
+            for qid, r in sorted(engagement.ratings.items())
+        ],
+        targets=_targets(assessment),
+        activities=activities,
+        roadmap=[
+            {**vars(item), "title": clean(item.title), "days": f"{item.days:.0f}"}
+            for item in assessment.roadmap
+        ],
+        horizons=[
+            {
+                "horizon": str(h),
+                "recommendations": str(int(row["recommendations"])),
+                "days": f"{row['days']:.0f}",
+            }
+            for h, row in horizon_totals(assessment.roadmap).iterrows()
+        ],
+        alternatives=_alternatives(assessment),
+        training=_training(assessment),
+        next_steps=narrative.next_steps(assessment),
+        series=series,
+        charts=_charts(assessment, series, activities),
+        knowledge=assessment.pack.knowledge,
+        kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
+        text_answers=text_answers,
+        scores=doc,
+        baselines=measures.baselines(assessment, doc),
+        desired_state=measures.desired_state(assessment.pack, text_answers, shown),
+        standards=measures.standards(assessment.pack, shown),
+    )
+
+
+def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> str:
+    if overall["current"] is None:
+        return f"No answers have been scored yet for {customer}'s {process} process."
+    return (
+        f"{customer}'s {process} process scores {fmt(overall['current'])} out of 5 "
+        f"(level {overall['level']}, {overall['label']}) against a target of "
+        f"{fmt(overall['target'])}: a gap of {fmt(overall['gap'])}."
+    )
+
+
+def _perspective(p: dict[str, Any]) -> dict[str, str]:
+    return {
+        "id": p["id"],
+        "name": clean(p["name"]),
+        "current": fmt(p["current"]),
+        "target": fmt(p["target"]),
+        "gap": fmt(p["gap"]),
+        "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
+        "coverage": f"{p['scored']}/{p['questions']}",
+    }
+
+
+def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
+    texts = {q.id: q.text for q in assessment.pack.questions}
+    names = {p.id: p.name for p in assessment.pack.info.perspectives}
+    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    rows = []
+    for q in doc["questions"]:
+        if not assessment.pack.question(q["id"]).scored:
+            continue
+        rows.append(
+            {
+                "id": q["id"],
+                "perspective": clean(names[q["perspective"]]),
+                "text": fill(clean(texts[q["id"]]), customer, organisation),
+                "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
+                "target": fmt(q["target"]),
+                "gap": fmt(q["gap"]),
+                "responses": str(q["responses"]),
+                "na": str(q["na"]),
+                "unknown": str(q["unknown"]),
+                "spread": fmt(q["spread"]),
+            }
+        )
+    return rows
+
+
+def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
+    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    names = {p.id: p.name for p in assessment.pack.info.perspectives}
+    roles = {r.id: r.name for r in assessment.pack.info.roles}
+
+    def text(value: str) -> str:
+        return fill(clean(value), customer, organisation)
+
+    return [
+        {
+            "rank": str(r.rank),
+            "id": r.id,
+            "title": text(r.recommendation.title),
+            "perspective": clean(names[r.recommendation.perspective]),
+            "horizon": r.recommendation.horizon,
+            "effort": r.recommendation.effort,
+            "impact": r.recommendation.impact,
+            "quick_win": r.quick_win,
+            "customer_priority": r.customer_priority,
+            "priority": fmt(r.priority),
+            "rationale": text(r.recommendation.rationale),
+            "steps": [text(step) for step in r.recommendation.steps],
+            "questions": ", ".join(r.questions),
+            "owner": clean(roles.get(r.recommendation.owner or "", "")),
+            "success_measure": text(r.recommendation.success_measure),
+        }
+        for r in assessment.recommendations
+    ]
+
+
+def _roles(assessment: Assessment) -> list[tuple[str, int]]:
+    roles = assessment.respondents["role"].map(lambda r: clean(r) or "unspecified")
+    counts = roles.value_counts()
+    return sorted(((str(role), int(n)) for role, n in counts.items()), key=lambda x: x[0])
+
+
+def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
+    return [
+        {
+            "question": c.question,
+            "text": clean(c.text),
+            "perspective": clean(c.perspective),
+            "spread": fmt(c.spread),
+            "current": fmt(c.current),
+            "rated": c.rated,
+            "voices": [
+                {
+                    "role": clean(v.role),
+                    "said": fmt(v.value) if v.value is not None else v.status,
+                    "respondents": str(v.respondents),
+                }
+                for v in c.voices
+            ],
+        }
+        for c in assessment.consensus
+    ]
+
+
+def _targets(assessment: Assessment) -> list[dict[str, str]]:
+    targets = assessment.engagement.targets
+    rows = [{"scope": "Default for every question", "target": str(targets.default)}]
+    rows += [
+        {"scope": f"{assessment.pack.perspective_name(pid)} perspective", "target": str(level)}
+        for pid, level in sorted(targets.perspectives.items())
+    ]
+    rows += [
+        {"scope": f"Question {qid}", "target": str(level)}
+        for qid, level in sorted(targets.questions.items())
+    ]
+    return rows
+
+
+def _activities(assessment: Assessment) -> dict[str, Any]:
+    """Key activity (rows) × perspective (columns): current maturity, None where unscored."""
+    frame = assessment.activities
+    names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
+    if frame.empty:
+        return {"rows": [], "columns": [], "values": []}
+    grid = frame.pivot(index="activity", columns="perspective", values="current")
+    columns = [p.id for p in assessment.pack.info.perspectives if p.id in grid.columns]
+    rows = [a for a in names if a in grid.index] + [a for a in grid.index if a not in names]
+    grid = grid.reindex(index=rows, columns=columns)
+    return {
+        "rows": [names.get(a, a) for a in rows],
+        "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
+        "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
+    }
+
+
+def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
+    names = {p.id: clean(p.name) for p in assessment.pack.info.perspectives}
+    return [
+        {
+            "name": a.name,
+            "description": a.description,
+            "count": str(len(a.recommendations)),
+            "recommendations": list(a.recommendations),
+            "days": f"{a.days:.0f}",
+            "overall": fmt(a.overall),
+            "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
+            "open_gaps": str(len(a.open_gaps)),
+        }
+        for a in assessment.alternatives
+    ]
+
+
+def _training(assessment: Assessment) -> list[dict[str, Any]]:
+    return [
+        {
+            "role": clean(t.role),
+            "skill": clean(t.skill),
+            "required": str(t.required),
+            "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
+            "gap": DASH if t.gap is None else f"{t.gap:.1f}",
+            "covers": [clean(c) for c in t.covers],
+            "format": clean(t.format),
+            "days": DASH if t.days is None else f"{t.days:g}",
+        }
+        for t in assessment.training
+    ]
+
+
+def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        "labels": [clean(p["name"]) for p in doc["perspectives"]],
+        "current": [p["current"] for p in doc["perspectives"]],
+        "target": [p["target"] for p in doc["perspectives"]],
+    }
+
+
+class Charts(Mapping[str, Chart]):
+    """The figures of this engagement, each drawn on first use and then kept.
+
+    Drawing lazily lets the renderers that run side by side draw only what they place.
+    """
+
+    def __init__(self, recipes: dict[str, tuple[Callable[[], Any], str]]):
+        self._recipes = recipes
+        self._drawn: dict[str, Chart] = {}
+
+    def __getitem__(self, name: str) -> Chart:
+        if name not in self._drawn:
+            draw, caption = self._recipes[name]
+            self._drawn[name] = Chart(charts.png(draw()), caption)
+        return self._drawn[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._recipes)
+
+    def __len__(self) -> int:
+        return len(self._recipes)
+
+
+def _charts(
+    assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
+) -> Charts:
+    by_perspective = "Current and target maturity by perspective"
+    recipes: dict[str, tuple[Callable[[], Any], str]] = {
+        "radar": (
+            lambda: charts.radar(series["labels"], series["current"], series["target"]),
+            by_perspective,
+        ),
+        "bars": (
+            lambda: charts.bars(series["labels"], series["current"], series["target"]),
+            by_perspective,
+        ),
+    }
+    if assessment.roadmap:
+        recipes["timeline"] = (lambda: _timeline(assessment), "Roadmap: work by phase and horizon")
+    if activities["rows"]:
+        recipes["heatmap"] = (
+            lambda: charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
+            "Current maturity by key activity and perspective",
+        )
+    return Charts(recipes)
+
+
+def _timeline(assessment: Assessment) -> Any:
+    lanes = [
+        p.name
+        for p in assessment.pack.info.phases
+        if any(i.phase == p.name for i in assessment.roadmap)
+    ]
+    cells = {}
+    for lane, phase in enumerate(lanes):
+        for window, horizon in enumerate(HORIZONS):
+            items = [i for i in assessment.roadmap if i.phase == phase and i.horizon == horizon]
+            if items:
+                days = sum(i.days for i in items)
+                cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
+    windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
+    return charts.timeline([clean(lane) for lane in lanes], windows, cells)
+
+
+def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
+    """Facts respondents gave to text questions, per question, attributed by role."""
+    answers = assessment.answers[assessment.answers["status"] == "text"]
+    result: dict[str, list[dict[str, str]]] = {}
+    for answer in answers.itertuples():
+        result.setdefault(str(answer.question), []).append(
+            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)}
+        )
+    return result

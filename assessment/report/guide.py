@@ -1,0 +1,369 @@
+"""Build the process guide's view: pack knowledge tailored to the customer, rows ready to place.
+
+A pure function of the report Context: placeholders filled, initial wins joined with their
+recommendation's rank and horizon, the existing tool matrix filled from the interviews, SIPOC
+activities shown by name, and the workflow and architecture diagrams drawn. The process guide
+and SIPOC renderers only place what is here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assessment.report import diagrams
+from assessment.report.context import Context
+from assessment.text import clean
+
+NO_TOOL = "No tool reported in the interviews"
+TO_BE_AGREED = "To be agreed"
+NOT_RECOMMENDED = "Not among this assessment's recommendations"
+VERSION_NOTE = "Draft generated from the maturity assessment"
+BLANK_ROWS = 3
+Rows = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A named piece of the guide: a name, a paragraph and bullet lines."""
+
+    name: str
+    text: str = ""
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Principle:
+    principle: str
+    example: str
+    rationale: tuple[str, ...]
+    implications: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """One item of a topic, with its details as (label, text or lines) and its links by name."""
+
+    name: str
+    description: str
+    details: tuple[tuple[str, str | tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class TopicView:
+    name: str
+    summary: str
+    entries: tuple[TopicEntry, ...]
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything the process guide and SIPOC show, already tailored and formatted."""
+
+    process: str
+    customer: str
+    title: str
+    date: str
+    document_info: tuple[tuple[str, str], ...]
+    versions: Rows
+    sarci_approval: Rows
+    sarci_resource: Rows
+    introduction: str
+    mission: str
+    goal: Block
+    principles: tuple[Principle, ...]
+    csfs: tuple[Block, ...]
+    kpis: Rows
+    kpi_group_rows: tuple[bool, ...]
+    scope: Block
+    scope_excludes: tuple[str, ...]
+    inputs: tuple[Block, ...]
+    activities: tuple[Block, ...]
+    outputs: tuple[Block, ...]
+    workflow_png: bytes = field(repr=False)
+    workflow_steps: Rows
+    roles: tuple[Block, ...]
+    skill_levels: Rows
+    skills_matrix: Rows
+    resources: Rows
+    tool_types: tuple[Block, ...]
+    requirements: Rows
+    tool_support: Rows
+    architecture: str
+    architecture_png: bytes = field(repr=False)
+    architecture_links: Rows
+    initial_wins: Rows
+    reporting_templates: tuple[Block, ...]
+    form_templates: tuple[Block, ...]
+    sipoc: Rows
+    topics: tuple[TopicView, ...]
+    glossary: Rows
+    blank_rows: int = BLANK_ROWS
+
+
+def bulleted(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines as one table cell: a bullet per line, one line each."""
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def build_guide(context: Context) -> Guide:
+    """The process guide view of one engagement."""
+    k = context.knowledge
+    t = _Tailor(context)
+    roles = {r.id: t(r.name) for r in k.roles}
+    activities = {a.id: t(a.name) for a in k.activities}
+    return Guide(
+        process=context.process,
+        customer=context.customer,
+        title=f"Process Guide – {context.process}",
+        date=f"{context.date:%d %B %Y}",
+        document_info=(
+            ("Copyright", t(k.document.copyright)),
+            ("Limitations", t(k.document.limitations)),
+            ("Published by", t(k.document.published_by)),
+            ("Written by", context.consultant or "To be completed"),
+        ),
+        versions=(("0.1", f"{context.date:%Y-%m-%d}", VERSION_NOTE),),
+        sarci_approval=tuple((s.code, t(s.title), t(s.approval)) for s in k.sarci),
+        sarci_resource=tuple((s.code, t(s.resource)) for s in k.sarci),
+        introduction=t(k.introduction),
+        mission=t(k.mission),
+        goal=Block("Process goal", t(k.goal.summary), t.all(k.goal.points)),
+        principles=tuple(
+            Principle(t(p.principle), t(p.example), t.all(p.rationale), t.all(p.implications))
+            for p in k.principles
+        ),
+        csfs=tuple(Block(t(c.name), t(c.description)) for c in k.csfs),
+        **_kpis(context, t),
+        scope=Block("Scope", t(k.scope.summary), t.all(k.scope.includes)),
+        scope_excludes=t.all(k.scope.excludes),
+        inputs=tuple(Block(t(i.name), t(i.description), t.all(i.inputs)) for i in k.interfaces),
+        activities=tuple(Block(t(a.name), t(a.description), t.all(a.tasks)) for a in k.activities),
+        outputs=tuple(Block(t(i.name), t(i.description), t.all(i.outputs)) for i in k.interfaces),
+        workflow_png=_workflow_png(k, t, roles, activities),
+        workflow_steps=tuple(
+            (
+                t(s.name),
+                t(s.description),
+                activities.get(s.activity or "", ""),
+                ", ".join(roles[r] for r in s.roles),
+            )
+            for s in k.workflow
+        ),
+        roles=tuple(Block(t(r.name), t(r.summary), t.all(r.activities)) for r in k.roles),
+        skill_levels=tuple(
+            (str(s.level), f"{t(s.name)}: {t(s.description)}") for s in k.skill_levels
+        ),
+        skills_matrix=_skills_matrix(k, t),
+        resources=tuple((t(r.name), t(r.title), r.code, t(r.organisation)) for r in k.resources),
+        tool_types=tuple(
+            Block(t(x.name), t(x.description), t.all(x.requirements)) for x in k.tool_types
+        ),
+        requirements=tuple((t(x.name), bulleted(t.all(x.requirements))) for x in k.tool_types),
+        tool_support=_tool_support(context, t),
+        architecture=t(k.architecture.summary),
+        architecture_png=_architecture_png(k, t),
+        architecture_links=_architecture_links(k, t),
+        initial_wins=_initial_wins(context, t),
+        reporting_templates=_templates(k.reporting_templates, t),
+        form_templates=_templates(k.form_templates, t),
+        sipoc=build_sipoc(context).rows,
+        topics=tuple(_topic(topic, t, _link_names(k, t)) for topic in k.topics),
+        glossary=tuple((t(c.name), t(c.description)) for c in k.concepts),
+    )
+
+
+@dataclass(frozen=True)
+class Sipoc:
+    """The SIPOC table: a title, and one row per supplier with activities shown by name."""
+
+    title: str
+    customer: str
+    process: str
+    header: tuple[str, ...]
+    rows: Rows
+
+
+SIPOC_HEADER = ("Supplier", "Inputs", "Process (key activities)", "Outputs", "Customer")
+
+
+def build_sipoc(context: Context) -> Sipoc:
+    """The SIPOC rows of the pack, tailored, without drawing the guide's diagrams."""
+    k = context.knowledge
+    t = _Tailor(context)
+    activities = {a.id: t(a.name) for a in k.activities}
+    rows = tuple(
+        (
+            t(r.supplier),
+            bulleted(t.all(r.inputs)),
+            bulleted([activities[a] for a in r.activities]),
+            bulleted(t.all(r.outputs)),
+            t(r.customer),
+        )
+        for r in k.sipoc
+    )
+    return Sipoc(f"{context.process} SIPOC", context.customer, context.process, SIPOC_HEADER, rows)
+
+
+class _Tailor:
+    """Fill a pack text for this customer and drop characters no document can hold."""
+
+    def __init__(self, context: Context):
+        self.context = context
+
+    def __call__(self, value: str) -> str:
+        return clean(self.context.text(value or "")).strip()
+
+    def all(self, values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        return tuple(self(v) for v in values)
+
+
+def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
+    """KPI rows grouped under their CSF, then the other KPIs; goal as agreed or to be agreed."""
+    k = context.knowledge
+    baselines = {row["kpi"]: row["current"] for row in context.baselines if row["kpi"]}
+    rows: list[tuple[str, ...]] = []
+    groups: list[bool] = []
+
+    def add(name: str, kpis: Any) -> None:
+        if not kpis:
+            return
+        rows.append((name, ""))
+        groups.append(True)
+        for kpi in kpis:
+            goal = context.kpi_goals.get(kpi.id) or t(kpi.target) or TO_BE_AGREED
+            if kpi.id in baselines:
+                goal = f"{baselines[kpi.id]}; goal: {goal}"
+            rows.append((t(kpi.name), goal))
+            groups.append(False)
+
+    for csf in k.csfs:
+        add(t(csf.name), csf.kpis)
+    add("Other KPIs", k.other_kpis)
+    return {"kpis": tuple(rows), "kpi_group_rows": tuple(groups)}
+
+
+def _skills_matrix(k: Any, t: _Tailor) -> Rows:
+    names = {s.id: t(s.name) for s in k.skills}
+    return tuple(
+        (t(r.name), bulleted([f"{names.get(s.skill, s.skill)} ({s.level})" for s in r.skills]))
+        for r in k.roles
+    )
+
+
+def _tool_support(context: Context, t: _Tailor) -> Rows:
+    """For each tool type, what the interviewees said they use, attributed by role."""
+    rows = []
+    for tool in context.knowledge.tool_types:
+        answers = context.text_answers.get(tool.question or "", [])
+        said = [f"{a['text']} ({a['role']})" for a in answers if a["text"].strip()]
+        rows.append((t(tool.name), bulleted(said) if said else NO_TOOL))
+    return tuple(rows)
+
+
+def _initial_wins(context: Context, t: _Tailor) -> Rows:
+    """Initial win, planned benefits (with milestones), and where the assessment placed it."""
+    ranked = {r["id"]: r for r in context.recommendations}
+    windows = {r["id"]: r["horizon"] for r in context.roadmap}
+    rows = []
+    for win in context.knowledge.initial_wins:
+        benefits = t(win.benefits)
+        if win.milestones:
+            benefits += "\n" + bulleted(t.all(win.milestones))
+        rec = ranked.get(win.recommendation or "")
+        placed = NOT_RECOMMENDED
+        if rec is not None:
+            window = windows.get(rec["id"])
+            placed = f"Rank {rec['rank']} · {rec['horizon'].capitalize()}" + (
+                f" · {window}" if window else ""
+            )
+        rows.append((t(win.name), benefits, placed))
+    return tuple(rows)
+
+
+def _templates(templates: Any, t: _Tailor) -> tuple[Block, ...]:
+    return tuple(
+        Block(
+            t(x.name),
+            t(x.description) + (f" Frequency: {t(x.frequency)}." if x.frequency else ""),
+            t.all(x.contents),
+        )
+        for x in templates
+    )
+
+
+KIND_LABELS = {
+    "activity": "Key activities",
+    "role": "Roles",
+    "skill": "Skills",
+    "tool": "Tool types",
+    "concept": "Concepts",
+    "interface": "Interfaces",
+}
+
+
+def _link_names(k: Any, t: _Tailor) -> dict[str, tuple[str, dict[str, str]]]:
+    """For each kind a topic item may link to: its label and its items' names by id."""
+    kinds = {
+        "activity": k.activities,
+        "role": k.roles,
+        "skill": k.skills,
+        "tool": k.tool_types,
+        "concept": k.concepts,
+        "interface": k.interfaces,
+    }
+    names = {
+        kind: (KIND_LABELS[kind], {x.id: t(x.name) for x in items}) for kind, items in kinds.items()
+    }
+    return names | {x.id: (t(x.name), {i.id: t(i.name) for i in x.items}) for x in k.topics}
+
+
+def _topic(topic: Any, t: _Tailor, linked: dict[str, tuple[str, dict[str, str]]]) -> TopicView:
+    entries = []
+    for item in topic.items:
+        details: list[tuple[str, str | tuple[str, ...]]] = [
+            (t(label), t(value) if isinstance(value, str) else t.all(value))
+            for label, value in item.details.items()
+        ]
+        for kind, ids in item.links.items():
+            label, names = linked.get(kind, (kind, {}))
+            details.append((label, ", ".join(names.get(i, i) for i in ids)))
+        entries.append(TopicEntry(t(item.name), t(item.description), tuple(details)))
+    return TopicView(t(topic.name), t(topic.summary), tuple(entries))
+
+
+def _names(k: Any, t: _Tailor) -> dict[str, str]:
+    """Names of everything an architecture link may point at: tool types and concepts."""
+    return {c.id: t(c.name) for c in k.concepts} | {x.id: t(x.name) for x in k.tool_types}
+
+
+def _architecture_links(k: Any, t: _Tailor) -> Rows:
+    names = _names(k, t)
+    return tuple(
+        (str(n), names[link.source], names[link.target], t(link.data))
+        for n, link in enumerate(k.architecture.links, start=1)
+    )
+
+
+def _workflow_png(k: Any, t: _Tailor, roles: dict[str, str], activities: dict[str, str]) -> bytes:
+    if not k.workflow:
+        return b""
+    nodes = [
+        diagrams.Node(s.id, t(s.name), ", ".join(roles[r] for r in s.roles), s.activity or "")
+        for s in k.workflow
+    ]
+    links = [diagrams.Link(s.id, n) for s in k.workflow for n in s.next]
+    used = dict.fromkeys(s.activity for s in k.workflow if s.activity)
+    legend = [(a, activities[a]) for a in used]
+    return diagrams.png(diagrams.flow_diagram(nodes, links, "down", legend))
+
+
+def _architecture_png(k: Any, t: _Tailor) -> bytes:
+    if not k.architecture.links:
+        return b""
+    names = _names(k, t)
+    tools = {x.id for x in k.tool_types}
+    ends = dict.fromkeys(e for link in k.architecture.links for e in (link.source, link.target))
+    nodes = [diagrams.Node(e, names[e], store=e not in tools) for e in ends]
+    links = [diagrams.Link(link.source, link.target) for link in k.architecture.links]
+    return diagrams.png(diagrams.flow_diagram(nodes, links, "right", numbered=True))

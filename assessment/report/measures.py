@@ -1,0 +1,113 @@
+"""Report content from the pack's newer fields: measured KPI baselines, the standards map,
+the customer's desired-state answers and the method sentences the pack's rules need."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS, Pack, Question
+from assessment.text import clean, fill
+
+NOT_MEASURED = "baseline: not measured"
+FRAMEWORKS = {"itil4": "ITIL 4", "iso20000": "ISO/IEC 20000-1:2018", "cobit": "COBIT 2019"}
+
+
+def number(value: float) -> str:
+    """A measured number as printed: thousands separated, at most two decimals, no trailing 0."""
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def measured(question: Question, value: float) -> str:
+    """`22 % per month`, `8 deployments per quarter`."""
+    period = f" per {question.period}" if question.period else ""
+    return f"{number(value)} {question.unit}{period}"
+
+
+def baselines(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per metric question, in pack order: its KPI, measured value, band and source."""
+    pack, customer = assessment.pack, clean(assessment.customer)
+    organisation = clean(assessment.engagement.organisation)
+    kpi_names = {k.id: k.name for k in pack.knowledge.kpis()}
+    rows = []
+    for entry in doc["questions"]:
+        metric = entry.get("metric")
+        if metric is None:
+            continue
+        question = pack.question(entry["id"])
+        name = kpi_names.get(question.kpi or "", question.text)
+        value = metric["value"]
+        band = metric["band"]
+        rows.append(
+            {
+                "id": question.id,
+                "perspective": question.perspective,
+                "kpi": question.kpi or "",
+                "name": fill(clean(name), customer, organisation),
+                "value": "not measured" if value is None else measured(question, value),
+                "current": NOT_MEASURED
+                if value is None
+                else f"current: {measured(question, value)}",
+                "band": "" if band is None else f"{band} {LEVEL_LABELS[band]}",
+                "source": clean(question.bands_source),
+                "respondents": str(entry["responses"]),
+            }
+        )
+        rows[-1]["line"] = baseline_line(rows[-1])
+    return rows
+
+
+def baseline_line(row: dict[str, str]) -> str:
+    """`Deployments: 8 deployments per quarter (band 3 Defined; DORA 2024)`."""
+    detail = "; ".join(
+        part for part in (f"band {row['band']}" if row["band"] else "", row["source"]) if part
+    )
+    return f"{row['name']}: {row['value']}" + (f" ({detail})" if detail else "")
+
+
+def desired_state(
+    pack: Pack, text_answers: dict[str, list[dict[str, str]]], shown: Any
+) -> list[dict[str, str]]:
+    """The customer's own words on expectations and desired state, attributed by role."""
+    return [
+        {"question": shown(q.text), "role": answer["role"], "text": answer["text"]}
+        for q in pack.questions
+        if q.desired_state
+        for answer in sorted(text_answers.get(q.id, []), key=lambda a: a["role"])
+    ]
+
+
+def standards(pack: Pack, shown: Any) -> list[dict[str, str]]:
+    """Each question mapped to what an auditor asks about, where the pack names it."""
+    return [
+        {
+            "id": q.id,
+            "text": shown(q.text),
+            **{key: clean(getattr(q.standards, key)) for key in FRAMEWORKS},
+        }
+        for q in pack.questions
+        if q.standards.named()
+    ]
+
+
+def method(pack: Pack, base: list[str]) -> list[str]:
+    """The method appendix: the fixed rules, then those this pack's questions use."""
+    extra = []
+    if any(q.cap is not None for q in pack.questions):
+        extra.append(
+            "Some checklist questions are capped: ticking many options scores at most the "
+            "stated level unless the options that show measurement and review are ticked too."
+        )
+    if any(q.type == "metric" for q in pack.questions):
+        extra.append(
+            "Metric questions ask for a number with its unit and period. The engagement's value "
+            "is the median of the respondents' numbers; a rate the pack derives (such as failed "
+            "÷ deployed) is computed for each respondent first, and skipped when a count is "
+            "unknown or the denominator is zero. A metric with performance bands scores the "
+            "band its median reaches, and the bands' source is named; a metric without bands "
+            "is a baseline and is not scored."
+        )
+    if pack.info.weighting:
+        extra.append("Question weights: " + clean(pack.info.weighting))
+    return [*base, *extra]

@@ -1,0 +1,107 @@
+"""The words around the numbers: key findings, interview evidence, next steps.
+
+Pure functions of the Assessment; every sentence states a number the score document holds.
+"""
+
+from __future__ import annotations
+
+from assessment.analysis.roadmap import HORIZONS, horizon_totals
+from assessment.analysis.score_document import fmt
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS
+from assessment.text import clean, fill
+
+EVIDENCE_PER_PERSPECTIVE = 4
+
+
+def key_findings(assessment: Assessment) -> list[str]:
+    """Three to five findings a senior manager can act on, strongest signal first."""
+    p = assessment.perspectives.dropna(subset=["current"])
+    if p.empty:
+        return ["No answers have been scored yet."]
+    findings = []
+    weakest = p.sort_values(["gap", "current"], ascending=[False, True]).iloc[0]
+    findings.append(
+        f"{weakest['name']} shows the widest gap: {fmt(weakest['current'])} against a target "
+        f"of {fmt(weakest['target'])} (gap {fmt(weakest['gap'])})."
+    )
+    strongest = p.sort_values("current", ascending=False).iloc[0]
+    if strongest.name != weakest.name:
+        findings.append(
+            f"{strongest['name']} is the strongest perspective at {fmt(strongest['current'])} "
+            f"({LEVEL_LABELS[int(strongest['level'])]}): a base to build on."
+        )
+    q = assessment.questions[assessment.questions["scored"]]
+    low = q[q["current"] < 2].sort_values(["current", "weight"], ascending=[True, False])
+    if not low.empty:
+        findings.append(
+            f"{len(low)} of {int(q['current'].notna().sum())} scored practices are below "
+            f"Repeatable (2), among them: {_short(low.iloc[0]['text'], assessment)}"
+        )
+    if assessment.consensus:
+        findings.append(
+            f"Respondents disagree by two levels or more on {len(assessment.consensus)} "
+            "questions; a consensus workshop should settle them before the plan is fixed."
+        )
+    quick = [r for r in assessment.recommendations if r.quick_win]
+    if quick:
+        findings.append(
+            f"{len(quick)} quick wins (low effort, each closing at least one level) can start "
+            f"within three months, beginning with: {clean(quick[0].recommendation.title)}."
+        )
+    return findings[:5]
+
+
+def _short(text: str, assessment: Assessment) -> str:
+    filled = fill(
+        clean(text), clean(assessment.customer), clean(assessment.engagement.organisation)
+    )
+    return filled if len(filled) <= 140 else filled[:137].rsplit(" ", 1)[0] + "…"
+
+
+def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
+    """Per perspective, notes from the interviews on the widest-gap questions, by role."""
+    notes = assessment.answers[assessment.answers["note"].str.len() > 0]
+    q = assessment.questions
+    asked = q[["perspective", "gap", "text"]].rename(columns={"text": "asked"})
+    joined = notes.merge(asked, left_on="question", right_index=True)
+    joined = joined.sort_values(
+        ["gap", "question", "role"], ascending=[False, True, True], kind="stable"
+    )
+    result: dict[str, list[dict[str, str]]] = {}
+    for pid, group in joined.groupby("perspective", sort=False):
+        rows = group.drop_duplicates("question").head(EVIDENCE_PER_PERSPECTIVE)
+        result[str(pid)] = [
+            {
+                "question": r.question,
+                "text": _short(r.asked, assessment),
+                "role": clean(r.role) or "respondent",
+                "note": clean(r.note),
+                "value": fmt(r.value) if r.status == "scored" else str(r.status),
+            }
+            for r in rows.itertuples()
+        ]
+    return result
+
+
+def next_steps(assessment: Assessment) -> list[dict[str, str]]:
+    """One step per horizon window that has work: what, how big, what it covers."""
+    totals = horizon_totals(assessment.roadmap)
+    steps = []
+    for horizon in HORIZONS:
+        count = int(totals.loc[horizon, "recommendations"])
+        if not count:
+            continue
+        items = [i for i in assessment.roadmap if i.horizon == horizon]
+        phases = sorted({i.phase for i in items})
+        steps.append(
+            {
+                "horizon": horizon,
+                "step": f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
+                + "; ".join(clean(i.title) for i in items[:3])
+                + ("; …" if count > 3 else ""),
+                "size": f"{totals.loc[horizon, 'days']:.0f} person-days",
+                "scope": ", ".join(phases),
+            }
+        )
+    return steps

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assessment.errors import InvalidInput, Problem
-from assessment.files.validation import validate
+from assessment.files.validation import item_name, problem_from_error, validate
 from assessment.files.yamlfile import Document, read_yaml
 from assessment.pack.knowledge import Knowledge
 from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
@@ -160,9 +162,10 @@ class _PackLoader:
         knowledge = self.knowledge()
         built_q = self.build(Question, questions)
         built_r = self.build(Recommendation, recs)
+        if info is not None:  # cross-check everything that was built, even if some parts failed
+            _Checker(self, info, knowledge, questions, recs).run(built_q, built_r)
         if info is None or knowledge is None:
             return None
-        _Checker(self, info, knowledge, questions, recs).run(built_q, built_r)
         return Pack(
             info=info,
             questions=tuple(built_q.values()),
@@ -247,19 +250,29 @@ class _PackLoader:
                     continue
                 merged[key], owner[key] = value, doc
         self.knowledge_docs = owner
+        # One validation of the merged sections, so a mistake in one file (a misspelt section,
+        # say) is reported once, on its own line, and never as missing ids in every other file.
         try:
-            return Knowledge.model_validate(merged)
-        except Exception:
-            pass
-        for key, doc in owner.items():
-            _, problems = validate(Knowledge, {key: merged[key]}, doc)
-            self.problems += problems
-        if not self.problems:  # a cross-section rule failed: report it against the first file
+            knowledge = Knowledge.model_validate(
+                merged, context={"references_checked_by_caller": True}
+            )
+        except ValidationError as exc:
             first = next(iter(owner.values()), None)
-            if first is not None:
-                _, problems = validate(Knowledge, merged, first)
-                self.problems += problems
-        return None
+            for err in exc.errors():
+                doc = owner.get(str(err["loc"][0])) if err["loc"] else first
+                if doc is not None:
+                    self.problems.append(problem_from_error(Knowledge, err, doc))
+            return None
+        for where, message in knowledge.reference_problems():
+            doc = owner[str(where[0])]
+            self.problems.append(
+                Problem(doc.name, doc.line_of(where), item_name(doc.data, where), message)
+            )
+        return None if self.problems_in(owner) else knowledge
+
+    def problems_in(self, docs: dict[str, Document]) -> bool:
+        names = {doc.name for doc in docs.values()}
+        return any(problem.file in names for problem in self.problems)
 
 
 class _Checker:
@@ -269,7 +282,7 @@ class _Checker:
         self,
         loader: _PackLoader,
         info: PackInfo,
-        knowledge: Knowledge,
+        knowledge: Knowledge | None,
         questions: list[_Located],
         recs: list[_Located],
     ):
@@ -307,6 +320,8 @@ class _Checker:
                         "roles",
                     )
             for kind, ids in q.informs.items():
+                if self.knowledge is None:
+                    break  # the knowledge did not load; its own problems are reported
                 known = self.knowledge.ids(kind)
                 if known is None:
                     self.problem(at, f"{q.id}.informs", f"unknown kind {kind!r}", "informs")
@@ -342,7 +357,7 @@ class _Checker:
                         "triggers",
                     )
             for dep in r.depends_on:
-                if dep not in recs:
+                if dep not in self.where_r:  # one that is written but invalid has its own error
                     self.problem(
                         at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on"
                     )
@@ -354,8 +369,8 @@ class _Checker:
                     "owner",
                 )
         self.cycles(recs)
-        for location, kind, ref in self.knowledge.references():
-            pool = questions if kind == "question" else recs
+        for location, kind, ref in self.knowledge.references() if self.knowledge else ():
+            pool = self.where_q if kind == "question" else self.where_r
             if ref not in pool:
                 path = tuple(
                     int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location)
@@ -412,6 +427,8 @@ class _Checker:
     ) -> None:
         key = item.rsplit(".", 1)[-1]
         for qid, cond in conditions.items():
+            if qid not in questions and qid in self.where_q:
+                continue  # written but invalid: its own problem is reported
             target = questions.get(qid)
             if target is None or qid == self_id:
                 self.problem(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.model import Pack
-from assessment.packs import load_pack
+from assessment.pack.load import load_pack
+from assessment.pack.model import Pack
 from assessment.render import DELIVERABLES
 from tests.conftest import ROOT
 from tests.views import VIEWS, view

@@ -393,7 +393,8 @@ class _Checker:
                     self.problem(
                         at, f"{q.id}.cap", f"option {option!r} not in {q.option_ids()}", "cap"
                     )
-        if q.kpi is not None and q.kpi not in (self.knowledge.ids("kpi") or set()):
+        kpis = self.knowledge.ids("kpi") if self.knowledge is not None else None  # None: not loaded
+        if q.kpi is not None and kpis is not None and q.kpi not in kpis:
             self.problem(at, f"{q.id}.kpi", f"{q.kpi!r} is not a kpi id in the knowledge", "kpi")
         for operand in q.derive.ratio if q.derive else ():
             target = questions.get(operand)

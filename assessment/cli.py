@@ -97,7 +97,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from assessment import pipeline
 
-    written = pipeline.demo(Path(args.out) if args.out else None)
+    written = pipeline.demo(Path(args.out) if args.out else None, args.example)
     for path in written:
         print(path)
     return 0
@@ -220,8 +220,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
     p.add_argument("--only", help="comma-separated deliverable names, e.g. analysis-report")
 
-    p = sub.add_parser("demo", help="copy the example engagement and generate everything from it")
-    p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
+    p = sub.add_parser("demo", help="copy an example engagement and generate everything from it")
+    p.add_argument(
+        "--example",
+        default="northwind-release",
+        help="which example engagement (folders under examples/; default northwind-release)",
+    )
+    p.add_argument(
+        "--out",
+        help="output folder (default outputs/<customer-slug>/; outputs/<example>/ for the others)",
+    )
     return parser
 
 

@@ -110,10 +110,17 @@ def generate(folder: Path, out: Path | None = None, only: list[str] | None = Non
     return render_all(context, out or default_output(assessment.customer), only)
 
 
-def demo(out: Path | None = None) -> list[Path]:
-    """Copy the example engagement aside and generate every deliverable from it."""
-    source = EXAMPLES / DEMO_ENGAGEMENT
+def examples() -> list[str]:
+    """The example engagements shipped with the toolkit."""
+    return sorted(p.name for p in EXAMPLES.iterdir() if (p / "engagement.yaml").is_file())
+
+
+def demo(out: Path | None = None, example: str = DEMO_ENGAGEMENT) -> list[Path]:
+    """Copy an example engagement aside and generate every deliverable from it."""
+    if example not in examples():
+        raise InvalidInput(f"no example {example!r}; the examples are {', '.join(examples())}")
     with tempfile.TemporaryDirectory(prefix="assess-demo-") as temp:
-        copy = Path(temp) / DEMO_ENGAGEMENT
-        shutil.copytree(source, copy)
-        return generate(copy, out)
+        copy = Path(temp) / example
+        shutil.copytree(EXAMPLES / example, copy)
+        default = None if example == DEMO_ENGAGEMENT else Path("outputs") / example
+        return generate(copy, out or default)

@@ -29,14 +29,15 @@ def write_docx(outline: Outline, generated: dt.datetime, target: Path) -> Path:
     """Write `outline` to `target` (whole or not at all)."""
     doc = parts.new_document(outline.title, outline.subject, generated)
     parts.running_header_footer(doc, outline.header)
-    for block in outline.blocks:
-        _place(doc, block)
+    for block, following in zip(outline.blocks, (*outline.blocks[1:], None), strict=True):
+        _place(doc, block, following)
+    parts.finish(doc)
     with replacing(target) as temp:
         doc.save(str(temp))
     return target
 
 
-def _place(doc, block) -> None:  # type: ignore[no-untyped-def]
+def _place(doc, block, following) -> None:  # type: ignore[no-untyped-def]
     if isinstance(block, Cover):
         for _ in range(6):
             doc.add_paragraph()
@@ -57,10 +58,17 @@ def _place(doc, block) -> None:  # type: ignore[no-untyped-def]
                 run.bold = True
         elif block.style == "note":
             paragraph.style = "Caption"
+        # A paragraph that introduces a list, table or figure stays on its page.
+        if block.style != "body" or isinstance(following, Bullets | Table | Figure | Quote):
+            paragraph.paragraph_format.keep_with_next = True
     elif isinstance(block, Bullets):
-        parts.bullets(doc, block.items, "List Number" if block.numbered else "List Bullet")
+        if block.numbered:
+            parts.numbered(doc, block.items)
+        else:
+            parts.bullets(doc, block.items)
     elif isinstance(block, Quote):
-        doc.add_paragraph(f"“{block.text}”", style="Quote")
+        quoted = doc.add_paragraph(f"“{block.text}”", style="Quote")
+        quoted.paragraph_format.keep_with_next = True  # never part from its attribution
         doc.add_paragraph(f"— {block.attribution}", style="Caption")
     elif isinstance(block, Table):
         parts.table(

@@ -38,6 +38,7 @@ def render(context: Context, out: Path) -> list[Path]:
     _appendices(doc, guide)
     for table in doc.tables:
         pages.keep_rows_whole(table)
+    blocks.finish(doc)
     target = out / FILE_NAME
     with replacing(target) as temp:
         doc.save(str(temp))

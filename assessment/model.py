@@ -204,7 +204,9 @@ class Recommendation(Strict):
         if isinstance(data, dict) and isinstance(data.get("triggers"), list | tuple):
             band = data.get("band")
             if band is None:
-                raise ValueError("a list of `triggers` needs `band: N` (the level it brings them to)")
+                raise ValueError(
+                    "a list of `triggers` needs `band: N` (the level it brings them to)"
+                )
             data = {**data, "triggers": {qid: f"below {band}" for qid in data["triggers"]}}
         return data
 

@@ -22,6 +22,7 @@ EXPECTED_FILES = {
     "training-plan.docx",
     "executive-deck.pptx",
     "process-guide.docx",
+    "process-guide.pdf",
     "sipoc.docx",
     "sipoc.xlsx",
     "scores.xlsx",

@@ -119,7 +119,9 @@ def _fill_toc(doc: DocxDocument, marker) -> None:  # type: ignore[no-untyped-def
         paragraph = OxmlElement("w:p")
         paragraph.get_or_add_pPr().style = style
         if number == 0:
-            paragraph.extend([_field_char("begin"), _field_code(TOC_FIELD), _field_char("separate")])
+            paragraph.extend(
+                [_field_char("begin"), _field_code(TOC_FIELD), _field_char("separate")]
+            )
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), anchor)
         link.set(qn("w:history"), "1")
@@ -253,7 +255,9 @@ def column_widths(
     minimums = [
         max(
             measure.longest_word_cm([name], TABLE_TEXT_PT, bold=True),
-            measure.longest_word_cm([row[index] for row in rows if index < len(row)], TABLE_TEXT_PT),
+            measure.longest_word_cm(
+                [row[index] for row in rows if index < len(row)], TABLE_TEXT_PT
+            ),
         )
         + CELL_PADDING_CM
         for index, name in enumerate(header)

@@ -24,9 +24,9 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
 @command
 def cmd_init(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    folder = workflow.init(Path(args.dir), args.customer, args.pack)
+    folder = pipeline.init(Path(args.dir), args.customer, args.pack)
     print(f"Created engagement for {args.customer} in {folder}")
     print(f"Next: `assess interview {folder}` or `assess export-form {folder} --out form.xlsx`")
     return 0
@@ -34,34 +34,34 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 @command
 def cmd_validate(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    print(workflow.validate(Path(args.path)))
+    print(pipeline.validate(Path(args.path)))
     return 0
 
 
 @command
 def cmd_score(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
     if args.json:
         import json
 
-        document = workflow.score_document_for(Path(args.dir))
+        document = pipeline.score_document_for(Path(args.dir))
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         from assessment.render.console import print_scores
 
-        print_scores(workflow.assess(Path(args.dir)))
+        print_scores(pipeline.assess(Path(args.dir)))
     return 0
 
 
 @command
 def cmd_generate(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
     only = [name.strip() for name in args.only.split(",")] if args.only else None
-    written = workflow.generate(Path(args.dir), Path(args.out) if args.out else None, only)
+    written = pipeline.generate(Path(args.dir), Path(args.out) if args.out else None, only)
     for path in written:
         print(path)
     return 0
@@ -69,9 +69,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 @command
 def cmd_demo(args: argparse.Namespace) -> int:
-    from assessment import workflow
+    from assessment import pipeline
 
-    written = workflow.demo(Path(args.out) if args.out else None)
+    written = pipeline.demo(Path(args.out) if args.out else None)
     for path in written:
         print(path)
     return 0
@@ -79,9 +79,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command
 def cmd_interview(args: argparse.Namespace) -> int:
-    from assessment.prompts import terminal_prompter
-    from assessment.session import run_interview
-    from assessment.workflow import now
+    from assessment.interview.prompts import terminal_prompter
+    from assessment.interview.session import run_interview
+    from assessment.pipeline import now
 
     prompter = terminal_prompter()  # refuses before anything changes when there is no terminal
     print(
@@ -92,7 +92,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
 @command
 def cmd_status(args: argparse.Namespace) -> int:
-    from assessment.status import print_progress, progress
+    from assessment.interview.progress import print_progress, progress
 
     print_progress(progress(Path(args.dir)))
     return 0
@@ -100,7 +100,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 @command
 def cmd_export_form(args: argparse.Namespace) -> int:
-    from assessment.forms import export_form
+    from assessment.interview.forms import export_form
 
     out, count = export_form(Path(args.dir), Path(args.out), args.role)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
@@ -109,8 +109,8 @@ def cmd_export_form(args: argparse.Namespace) -> int:
 
 @command
 def cmd_import(args: argparse.Namespace) -> int:
-    from assessment.forms import import_form
-    from assessment.workflow import now
+    from assessment.interview.forms import import_form
+    from assessment.pipeline import now
 
     target, count = import_form(
         Path(args.dir), Path(args.file), args.respondent, args.replace, now().date()

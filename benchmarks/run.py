@@ -39,8 +39,8 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
     """An engagement on the real pack with `respondents` random but valid interviews."""
     import random
 
-    from assessment.packs import load_pack, packs_root
-    from assessment.yamlfile import dump_yaml
+    from assessment.files.yamlfile import dump_yaml
+    from assessment.pack.load import load_pack, packs_root
 
     pack = load_pack(packs_root() / "release_management")
     rng = random.Random(7)
@@ -66,8 +66,8 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
 
 
 def scoring_figures(temp: Path) -> None:
-    from assessment.checks import open_engagement
-    from assessment.scoring import score
+    from assessment.analysis.scoring import score
+    from assessment.engagement.open import open_engagement
 
     folder = synthetic_engagement(temp / "thousand", 1000)
     opened = open_engagement(folder)
@@ -84,8 +84,8 @@ def scoring_figures(temp: Path) -> None:
 
 def answer_save_latency(saves: int = 200, answers: int = 80) -> tuple[float, float]:
     """Confirmed answer → durable file: one save_interview (temp, fsync, replace, fsync dir)."""
-    from assessment.model import Answer, Interview
-    from assessment.store import save_interview, writer_lock
+    from assessment.engagement.model import Answer, Interview
+    from assessment.engagement.store import save_interview, writer_lock
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assessment.cli import main
-from assessment.yamlfile import dump_yaml
+from assessment.files.yamlfile import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.checks import Opened, open_engagement
-from assessment.roadmap import horizon_totals, roadmap
-from assessment.scoring import Assessment, score
+from assessment.analysis.roadmap import horizon_totals, roadmap
+from assessment.analysis.scoring import Assessment, score
+from assessment.engagement.open import Opened, open_engagement
 
 
 @pytest.fixture

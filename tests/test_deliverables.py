@@ -190,7 +190,7 @@ def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monke
     import weasyprint
 
     from assessment.render import pdf_writer
-    from assessment.render.blocks import Outline, Para
+    from assessment.render.outline import Outline, Para
 
     fetched: list[str] = []
     real_fetch = weasyprint.URLFetcher.fetch

@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 import yaml
 
-from assessment import xlsxsafe
-from assessment.yamlfile import dump_yaml
+from assessment.files import xlsxsafe
+from assessment.files.yamlfile import dump_yaml
 from tests.conftest import SAMPLE_PACK, snapshot, write_engagement
 
 STATEMENT_2 = "2 Repeatable: The same senior person shows newcomers the ropes."

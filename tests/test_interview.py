@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assessment import interview as flow
-from assessment.model import Answer, Condition, Pack
-from assessment.packs import load_pack
+from assessment.engagement.model import Answer
+from assessment.interview import flow
+from assessment.pack.load import load_pack
+from assessment.pack.model import Condition, Pack
 from tests.conftest import SAMPLE_PACK
 
 

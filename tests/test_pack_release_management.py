@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.model import Pack
-from assessment.packs import load_pack
+from assessment.pack.load import load_pack
+from assessment.pack.model import Pack
 
 PACK_DIR = Path(__file__).resolve().parents[1] / "questionnaires" / "release_management"
 PERSPECTIVES = ["people", "process", "technology", "organization", "integration"]
@@ -288,7 +288,7 @@ def test_every_scored_question_can_trigger_a_recommendation(pack):
 
 
 def test_knowledge_ids_and_references():
-    from assessment.knowledge import Knowledge
+    from assessment.pack.knowledge import Knowledge
 
     empty = Knowledge()
     assert empty.ids("activity") == set()
@@ -299,7 +299,7 @@ def test_knowledge_ids_and_references():
 def test_topics_are_kinds_and_their_links_are_checked():
     from pydantic import ValidationError
 
-    from assessment.knowledge import Knowledge
+    from assessment.pack.knowledge import Knowledge
 
     topics = [
         {"id": "sizes", "name": "Sizes", "items": [{"id": "big", "name": "Big"}]},

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment.errors import InvalidInput
-from assessment.packs import load_pack
+from assessment.pack.load import load_pack
 from tests.conftest import FIXTURES, SAMPLE_PACK
 
 

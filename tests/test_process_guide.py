@@ -12,10 +12,10 @@ import yaml
 from docx.enum.section import WD_ORIENT
 from PIL import Image
 
-from assessment import diagrams
 from assessment.cli import main
-from assessment.packs import load_pack
-from assessment.render.guide_context import NO_TOOL, TO_BE_AGREED
+from assessment.pack.load import load_pack
+from assessment.report import diagrams
+from assessment.report.guide import NO_TOOL, TO_BE_AGREED
 from tests.conftest import FIXTURES, ROOT, interview, write_engagement
 
 PACK = ROOT / "questionnaires" / "release_management"

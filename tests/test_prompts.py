@@ -11,11 +11,11 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from assessment.engagement.store import writer_lock
 from assessment.errors import Interrupted, InvalidInput
-from assessment.prompts import TERMINAL_REQUIRED, QuestionaryPrompter
-from assessment.session import Session, run_interview
-from assessment.store import writer_lock
-from assessment.yamlfile import dump_yaml
+from assessment.files.yamlfile import dump_yaml
+from assessment.interview.prompts import TERMINAL_REQUIRED, QuestionaryPrompter
+from assessment.interview.session import Session, run_interview
 from tests.conftest import interview, snapshot, write_engagement
 
 DOWN, CTRL_C = "\x1b[B", "\x03"
@@ -227,7 +227,7 @@ def test_stray_temp_files_are_cleaned_on_start(folder: Path) -> None:
 
 
 def test_shown_text_is_filled_and_cleaned(folder: Path) -> None:
-    from assessment.model import Engagement
+    from assessment.engagement.model import Engagement
 
     engagement = Engagement(customer="Acme\x1b[2J", organisation="")
     session = Session(folder, engagement, None, None)  # type: ignore[arg-type]

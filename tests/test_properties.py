@@ -8,10 +8,10 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.checks import Opened
-from assessment.model import Engagement, Interview
-from assessment.packs import load_pack
-from assessment.scoring import answer_frame, question_frame, score
+from assessment.analysis.scoring import answer_frame, question_frame, score
+from assessment.engagement.model import Engagement, Interview
+from assessment.engagement.open import Opened
+from assessment.pack.load import load_pack
 from tests.conftest import SAMPLE_PACK
 
 PACK = load_pack(SAMPLE_PACK)

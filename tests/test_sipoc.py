@@ -10,7 +10,7 @@ from docx.enum.section import WD_ORIENT
 from openpyxl import load_workbook
 
 from assessment.cli import main
-from assessment.packs import load_pack
+from assessment.pack.load import load_pack
 from tests.conftest import FIXTURES, ROOT, interview, write_engagement
 
 PACK = ROOT / "questionnaires" / "release_management"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.errors import InvalidInput
-from assessment.model import Interview
-from assessment.store import (
+from assessment.engagement.model import Interview
+from assessment.engagement.store import (
     atomic_write,
     clean_stray_temps,
     init_engagement,
@@ -21,6 +20,7 @@ from assessment.store import (
     save_interview,
     writer_lock,
 )
+from assessment.errors import InvalidInput
 from tests.conftest import SAMPLE_PACK, snapshot
 
 
@@ -91,7 +91,8 @@ def test_a_second_writer_is_refused(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from assessment.store import writer_lock\n"
+            "import sys, time; from pathlib import Path\n"
+            "from assessment.engagement.store import writer_lock\n"
             f"with writer_lock(Path({str(tmp_path)!r}), 'interview'):\n"
             "    print('locked', flush=True); time.sleep(30)",
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessment.errors import InvalidInput
-from assessment.yamlfile import parse_yaml
+from assessment.files.yamlfile import parse_yaml
 
 
 def refused(text: str) -> str:

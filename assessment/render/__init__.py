@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assessment.errors import InvalidInput
-from assessment.render.context import Context
+from assessment.report.context import Context
 
 # deliverable name → module under assessment.render exposing `render(context, out) -> [Path]`
 DELIVERABLES: dict[str, str] = {

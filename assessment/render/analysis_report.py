@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.render.blocks import (
+from assessment.render.docx_writer import write_docx
+from assessment.render.outline import (
     Block,
     Bullets,
     Figure,
@@ -18,10 +19,9 @@ from assessment.render.blocks import (
     Quote,
     Table,
 )
-from assessment.render.context import Context
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline_parts import front_matter, phases_table
 from assessment.render.pdf_writer import write_pdf
+from assessment.report.context import Context
 
 NAME = "analysis-report"
 JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files

@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from assessment.scoredoc import fmt
-from assessment.scoring import Assessment
+from assessment.analysis.score_document import fmt
+from assessment.analysis.scoring import Assessment
 from assessment.text import clean
 
 

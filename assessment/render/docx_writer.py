@@ -9,10 +9,10 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm
 
-from assessment.files import replacing
+from assessment.files.atomic import replacing
 from assessment.render import docx_blocks as parts
 from assessment.render import docx_pages as pages
-from assessment.render.blocks import (
+from assessment.render.outline import (
     Block,
     Bullets,
     Cover,

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assessment.files import replacing
-from assessment.render import deck_plan, deck_state
+from assessment.files.atomic import replacing
+from assessment.render import deck_current_state as deck_state
+from assessment.render import deck_way_forward as deck_plan
 from assessment.render import pptx_blocks as blocks
-from assessment.render.context import Context
 from assessment.render.pptx_blocks import Para
+from assessment.report.context import Context
 
 FILE_NAME = "executive-deck.pptx"
 AGENDA = [

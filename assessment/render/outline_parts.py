@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessment.render.blocks import Block, Cover, Heading, Table, Toc
-from assessment.render.context import Context
+from assessment.render.outline import Block, Cover, Heading, Table, Toc
+from assessment.report.context import Context
 
 
 def front_matter(c: Context, document: str, title: str) -> list[Block]:

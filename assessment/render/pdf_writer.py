@@ -18,9 +18,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from assessment.errors import AssessError
-from assessment.files import replacing
-from assessment.render.blocks import Bullets, Figure, Heading, Orientation, Outline, Quote, Table
+from assessment.files.atomic import replacing
 from assessment.render.docx_blocks import TEMPLATES
+from assessment.render.outline import Bullets, Figure, Heading, Orientation, Outline, Quote, Table
 
 TEMPLATE = "document.html.j2"
 STYLESHEET = "report.css"

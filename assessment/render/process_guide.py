@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assessment.render.blocks import (
+from assessment.render.outline import (
     Block,
     Bullets,
     Cover,
@@ -21,10 +21,10 @@ from assessment.render.blocks import (
     Table,
     Toc,
 )
-from assessment.render.context import Chart, Context
+from assessment.report.context import Chart, Context
 from assessment.render.docx_writer import write_docx
-from assessment.render.guide_context import Block as Item
-from assessment.render.guide_context import Guide, build_guide
+from assessment.report.guide import Block as Item
+from assessment.report.guide import Guide, build_guide
 from assessment.render.pdf_writer import write_pdf
 
 NAME = "process-guide"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assessment.files import replacing
-from assessment.render.context import Context
-from assessment.sheets import fit_to_page_width, put
+from assessment.files.atomic import replacing
+from assessment.files.sheets import fit_to_page_width, put
+from assessment.report.context import Context
 
 NAME = "scores.xlsx"
 HEADER_FILL = "1F3A5F"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.files import replacing
+from assessment.files.atomic import replacing
+from assessment.files.sheets import fit_to_page_width, put
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
-from assessment.render.context import Context
-from assessment.render.guide_context import Sipoc, build_sipoc
-from assessment.sheets import fit_to_page_width, put
+from assessment.report.context import Context
+from assessment.report.guide import Sipoc, build_sipoc
 
 DOCX_NAME = "sipoc.docx"
 XLSX_NAME = "sipoc.xlsx"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.render.blocks import Block, Bullets, Heading, Outline, Para, Table
-from assessment.render.context import Context
 from assessment.render.docx_writer import write_docx
+from assessment.render.outline import Block, Bullets, Heading, Outline, Para, Table
 from assessment.render.outline_parts import front_matter
+from assessment.report.context import Context
 
 NAME = "training-plan"
 

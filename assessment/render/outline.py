@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from assessment.render.context import Chart
+from assessment.report.context import Chart
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
-from assessment import charts
+from assessment.report import charts
 
 # light → mid fills with black text: distinct in colour and in lightness
 FILLS = ("#DCE6F0", "#F3E2C7", "#D5EAE4", "#E9D8E8", "#F0F0D0", "#E1E1E1", "#CFE0C3")

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assessment import interview as flow
+from assessment.engagement.model import Answer, Interview
+from assessment.engagement.store import interview_path, read_engagement, save_interview, writer_lock
 from assessment.errors import InvalidInput, Problem
-from assessment.files import replacing
-from assessment.model import LEVEL_LABELS, Answer, Interview, Pack, Question
-from assessment.packs import load_pack, resolve_pack
-from assessment.sheets import fit_to_page_width, put
-from assessment.store import interview_path, read_engagement, save_interview, writer_lock
+from assessment.files.atomic import replacing
+from assessment.files.sheets import fit_to_page_width, put
+from assessment.files.xlsxsafe import check_package
+from assessment.interview import flow
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import LEVEL_LABELS, Pack, Question
 from assessment.text import clean, fill
-from assessment.xlsxsafe import check_package
 
 FORMAT = "assess-form-1"
 QUESTIONNAIRE, INSTRUCTIONS, LISTS = "Questionnaire", "Instructions", "Lists"
@@ -258,7 +259,7 @@ def import_form(
     pack = load_pack(resolve_pack(found.engagement.pack, folder))
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     check_package(path)
-    from assessment.formread import read_form
+    from assessment.interview.form_reader import read_form
 
     interview = read_form(path, pack, texts, respondent, today or dt.date.today())
     target = interview_path(folder, interview.respondent.name)

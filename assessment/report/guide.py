@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment import diagrams
-from assessment.render.context import Context
+from assessment.report import diagrams
+from assessment.report.context import Context
 from assessment.text import clean
 
 NO_TOOL = "No tool reported in the interviews"

@@ -21,18 +21,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from assessment.checks import Opened
-from assessment.model import LEVEL_LABELS, NOT_SCORED, Engagement, Interview, Pack
-from assessment.recommend import Ranked, recommend
-from assessment.roadmap import Alternative, RoadmapItem, alternatives, roadmap
-from assessment.training import TrainingNeed, training_needs
-from assessment.views import (
+from assessment.analysis.recommend import Ranked, recommend
+from assessment.analysis.roadmap import Alternative, RoadmapItem, alternatives, roadmap
+from assessment.analysis.training import TrainingNeed, training_needs
+from assessment.analysis.views import (
     ConsensusItem,
     consensus_agenda,
     informs_view,
     respondent_view,
     role_view,
 )
+from assessment.engagement.model import Engagement, Interview
+from assessment.engagement.open import Opened
+from assessment.pack.model import LEVEL_LABELS, NOT_SCORED, Pack
 
 CONSENSUS_SPREAD = 2.0
 ANSWER_COLUMNS = ["respondent", "role", "question", "value", "status", "note", "text"]

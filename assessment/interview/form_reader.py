@@ -11,9 +11,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from assessment import interview as flow
+from assessment.engagement.model import Answer, Interview
 from assessment.errors import InvalidInput, Problem
-from assessment.forms import (
+from assessment.interview import flow
+from assessment.interview.forms import (
     ANSWER,
     FIRST_ROW,
     FORMAT,
@@ -30,7 +31,7 @@ from assessment.forms import (
     answer_for,
     imported,
 )
-from assessment.model import Answer, Interview, Pack, Question
+from assessment.pack.model import Pack, Question
 from assessment.text import clean
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from assessment.model import Pack
+from assessment.pack.model import Pack
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from assessment.model import Engagement, Pack, Recommendation
+from assessment.engagement.model import Engagement
+from assessment.pack.model import Pack, Recommendation
 
 IMPACT = {"low": 1, "medium": 2, "high": 3}
 

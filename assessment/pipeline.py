@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assessment.errors import InvalidInput, Problem
 
 if TYPE_CHECKING:
-    from assessment.scoring import Assessment
+    from assessment.analysis.scoring import Assessment
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEMO_ENGAGEMENT = "northwind-release"
@@ -27,8 +27,8 @@ def now() -> dt.datetime:
 
 
 def init(folder: Path, customer: str, pack: str) -> Path:
-    from assessment.packs import load_pack, resolve_pack
-    from assessment.store import init_engagement
+    from assessment.engagement.store import init_engagement
+    from assessment.pack.load import load_pack, resolve_pack
 
     load_pack(resolve_pack(pack))
     return init_engagement(folder, customer, pack, now().date())
@@ -36,8 +36,8 @@ def init(folder: Path, customer: str, pack: str) -> Path:
 
 def validate(path: Path) -> str:
     """Check a pack or an engagement; a one-line summary when all is well."""
-    from assessment.checks import open_engagement
-    from assessment.packs import load_pack
+    from assessment.engagement.open import open_engagement
+    from assessment.pack.load import load_pack
 
     if (path / "pack.yaml").is_file():
         pack = load_pack(path)
@@ -63,14 +63,14 @@ def validate(path: Path) -> str:
 
 
 def assess(folder: Path) -> Assessment:
-    from assessment.checks import open_engagement
-    from assessment.scoring import score
+    from assessment.analysis.scoring import score
+    from assessment.engagement.open import open_engagement
 
     return score(open_engagement(folder))
 
 
 def score_document_for(folder: Path) -> dict[str, Any]:
-    from assessment.scoredoc import score_document
+    from assessment.analysis.score_document import score_document
 
     return score_document(assess(folder))
 
@@ -84,7 +84,7 @@ def default_output(customer: str) -> Path:
 def generate(folder: Path, out: Path | None = None, only: list[str] | None = None) -> list[Path]:
     """Write the deliverables of one engagement; each file appears whole or not at all."""
     from assessment.render import render_all
-    from assessment.render.context import build_context
+    from assessment.report.context import build_context
 
     assessment = assess(folder)
     context = build_context(assessment, now())

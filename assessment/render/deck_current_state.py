@@ -16,8 +16,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from assessment.render import pptx_blocks as blocks
-from assessment.render.context import DASH, Context, fmt
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
+from assessment.report.context import DASH, Context, fmt
 
 ROLES = 7  # rows of the interviews-by-role table
 FINDINGS = 6  # bullets on the key-findings slide

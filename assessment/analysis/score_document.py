@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from assessment.roadmap import horizon_totals
-from assessment.scoring import Assessment
+from assessment.analysis.roadmap import horizon_totals
+from assessment.analysis.scoring import Assessment
 
 DASH = "–"
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from assessment.errors import Problem
-from assessment.yamlfile import Document
+from assessment.files.yamlfile import Document
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -5,10 +5,10 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from assessment.model import LEVEL_LABELS
-from assessment.roadmap import HORIZONS, horizon_totals
-from assessment.scoredoc import fmt
-from assessment.scoring import Assessment
+from assessment.analysis.roadmap import HORIZONS, horizon_totals
+from assessment.analysis.score_document import fmt
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS
 from assessment.text import clean, fill
 
 EVIDENCE_PER_PERSPECTIVE = 4

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from assessment.errors import InvalidInput, Problem
-from assessment.knowledge import Knowledge
-from assessment.model import Condition, Pack, PackInfo, Question, Recommendation
-from assessment.validation import validate
-from assessment.yamlfile import Document, read_yaml
+from assessment.files.validation import validate
+from assessment.files.yamlfile import Document, read_yaml
+from assessment.pack.knowledge import Knowledge
+from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
 
 PACKS_ENV = "ASSESS_PACKS"
 
@@ -30,7 +30,7 @@ PACKS_ENV = "ASSESS_PACKS"
 def packs_root() -> Path:
     """The folder of installed packs (`questionnaires/`), or $ASSESS_PACKS."""
     override = os.environ.get(PACKS_ENV)
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "questionnaires"
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "questionnaires"
 
 
 def available_packs() -> list[str]:

@@ -10,8 +10,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
 from assessment.render import pptx_blocks as blocks
-from assessment.render.context import Context
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
+from assessment.report.context import Context
 
 TOP = 5  # recommendations on the "top recommendations" slide
 LISTED = 6  # titles listed per horizon on the roadmap slide

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessment.engagement.model import Engagement, Interview
+from assessment.engagement.store import Folder, read_engagement
 from assessment.errors import InvalidInput, Problem
-from assessment.model import Engagement, Interview, Pack
-from assessment.packs import load_pack, resolve_pack
-from assessment.store import Folder, read_engagement
-from assessment.yamlfile import Document
+from assessment.files.yamlfile import Document
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import Pack
 
 
 @dataclass

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment import charts
-from assessment.model import LEVEL_LABELS
-from assessment.render import narrative
-from assessment.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
-from assessment.scoredoc import DASH, fmt, score_document
-from assessment.scoring import Assessment
+from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
+from assessment.analysis.score_document import DASH, fmt, score_document
+from assessment.analysis.scoring import Assessment
+from assessment.pack.model import LEVEL_LABELS
+from assessment.report import charts, narrative
 from assessment.text import clean, fill
 
 

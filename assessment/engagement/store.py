@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assessment.engagement.model import Engagement, Interview
 from assessment.errors import InvalidInput, Problem
-from assessment.model import Engagement, Interview
+from assessment.files.validation import validate
+from assessment.files.yamlfile import Document, dump_yaml, read_yaml
 from assessment.text import slug
-from assessment.validation import validate
-from assessment.yamlfile import Document, dump_yaml, read_yaml
 
 ENGAGEMENT_FILE = "engagement.yaml"
 INTERVIEWS_DIR = "interviews"

@@ -1,6 +1,6 @@
 """Run one guided interview: hold the lock, pick the respondent, ask, save every answer at once.
 
-The order of questions, skip logic and resume point come from `assessment.interview`; the
+The order of questions, skip logic and resume point come from `assessment.interview.flow`; the
 terminal is reached only through a `Prompter`. Each confirmed answer is written (atomically)
 before the next question is shown, so a crash or Ctrl-C loses at most the answer being typed.
 """
@@ -12,13 +12,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assessment import interview as flow
-from assessment.errors import Interrupted, InvalidInput, Problem
-from assessment.interview import Plan
-from assessment.model import LEVEL_LABELS, Answer, Engagement, Interview, Pack, Question
-from assessment.packs import load_pack, resolve_pack
-from assessment.prompts import TERMINAL_REQUIRED, Item, Prompter
-from assessment.store import (
+from assessment.engagement.model import Answer, Engagement, Interview
+from assessment.engagement.store import (
     INTERVIEWS_DIR,
     Folder,
     clean_stray_temps,
@@ -27,6 +22,12 @@ from assessment.store import (
     save_interview,
     writer_lock,
 )
+from assessment.errors import Interrupted, InvalidInput, Problem
+from assessment.interview import flow
+from assessment.interview.flow import Plan
+from assessment.interview.prompts import TERMINAL_REQUIRED, Item, Prompter
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import LEVEL_LABELS, Pack, Question
 from assessment.text import clean, fill
 
 NEW = "+new"

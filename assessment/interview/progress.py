@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment import interview as flow
-from assessment.model import Pack, Question
-from assessment.packs import load_pack, resolve_pack
-from assessment.store import read_engagement
+from assessment.engagement.store import read_engagement
+from assessment.interview import flow
+from assessment.pack.load import load_pack, resolve_pack
+from assessment.pack.model import Pack, Question
 from assessment.text import clean, fill
 
 

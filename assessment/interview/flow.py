@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from assessment.model import LEVEL_LABELS, Answer, Condition, Pack, Question, Role
+from assessment.engagement.model import Answer
+from assessment.pack.model import LEVEL_LABELS, Condition, Pack, Question, Role
 
 NOT_APPLICABLE = "na"
 UNKNOWN = "unknown"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from assessment.model import Pack
-from assessment.recommend import Ranked
+from assessment.analysis.recommend import Ranked
+from assessment.pack.model import Pack
 
 HORIZONS = ("0–3 months", "3–12 months", "12+ months")
 HORIZON_MONTHS = ((0, 3), (3, 12), (12, 24))  # the last window is open-ended; drawn as a year

@@ -1,0 +1,1 @@
+"""The analysis stage (pandas): answers to scores, views, recommendations, roadmap, training."""

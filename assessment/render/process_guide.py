@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
     Bullets,
@@ -21,11 +22,10 @@ from assessment.render.outline import (
     Table,
     Toc,
 )
+from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Chart, Context
-from assessment.render.docx_writer import write_docx
 from assessment.report.guide import Block as Item
 from assessment.report.guide import Guide, build_guide
-from assessment.render.pdf_writer import write_pdf
 
 NAME = "process-guide"
 JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files

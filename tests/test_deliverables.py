@@ -14,6 +14,8 @@ from assessment.render import DELIVERABLES
 from tests.conftest import ROOT, interview, write_engagement
 from tests.views import view
 
+LABELS = ("Non-existent", "Initial", "Repeatable", "Defined", "Managed", "Optimized")
+
 PACK = str(ROOT / "questionnaires" / "release_management")
 EXPECTED_FILES = {
     "analysis-report.docx",
@@ -87,11 +89,37 @@ def test_scores_workbook_equals_the_score_document(example) -> None:
         scores["overall"]["target"],
         scores["overall"]["gap"],
     )
-    questions = {r[0]: r for r in book["Questions"].iter_rows(min_row=2, values_only=True)}
+    header, *rows = book["Questions"].iter_rows(values_only=True)
+    questions = {r[0]: dict(zip(header, r, strict=True)) for r in rows}
     for q in scores["questions"]:
-        assert questions[q["id"]][4:7] == (q["current"], q["target"], q["gap"])
+        row = questions[q["id"]]
+        assert (row["Current"], row["Target"], row["Gap"]) == (q["current"], q["target"], q["gap"])
     ranks = [r[1] for r in book["Recommendations"].iter_rows(min_row=2, values_only=True)]
     assert ranks == [r["id"] for r in scores["recommendations"]]
+
+
+def test_scores_print_readably_with_level_names_beside_the_scores(example) -> None:
+    from openpyxl import load_workbook
+
+    out, scores = example
+    book = load_workbook(out / "scores.xlsx")
+    labels = {level: label for level, label in enumerate(LABELS)}
+    for sheet in book.worksheets:
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows  # the header row repeats on every printed page
+    questions = book["Questions"]
+    header = [c.value for c in questions[1]]
+    assert header.index("Level") == header.index("Current") + 1
+    for row in questions.iter_rows(min_row=2):
+        current = row[header.index("Current")].value
+        level = row[header.index("Level")].value
+        assert level == (labels[int(current)] if current is not None else None)
+        assert questions.row_dimensions[row[0].row].height  # set, not left to the printer
+    roadmap = book["Roadmap"]
+    names = [c.value for c in roadmap[1]]
+    days, depends = names.index("Days") + 1, names.index("Depends on") + 1
+    assert days != depends and roadmap.cell(2, days).alignment.horizontal == "right"
+    assert roadmap.cell(2, depends).alignment.indent >= 1  # text never runs into the number
 
 
 def test_the_pdf_report_prints_the_score_document_numbers(example) -> None:

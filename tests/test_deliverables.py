@@ -101,7 +101,7 @@ def test_scores_workbook_equals_the_score_document(example) -> None:
 def test_scores_print_readably_with_level_names_beside_the_scores(example) -> None:
     from openpyxl import load_workbook
 
-    out, scores = example
+    out, _ = example
     book = load_workbook(out / "scores.xlsx")
     labels = {level: label for level, label in enumerate(LABELS)}
     for sheet in book.worksheets:

@@ -236,3 +236,23 @@ def test_a_rebranded_reference_with_other_layout_names_still_renders(tmp_path, m
     titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
     assert "Overall maturity today" in titles
     assert overflows(deck) == []
+
+
+def test_a_shortened_text_goes_in_full_to_its_slides_notes() -> None:
+    import datetime as dt
+
+    from assessment.render import pptx_blocks as blocks
+
+    deck = blocks.new_deck("t", "s", dt.datetime(2026, 1, 1))
+    full = "A first sentence that fits. " + "then one long clause after another " * 6
+    slide, box = blocks.add_slide(deck, "Title Only", "Title")
+    blocks.text(slide, box, [blocks.Para(blocks.shorten(full, 40), 12)])
+    blocks.text(slide, box, [blocks.Para(blocks.shorten("word " * 30, 30), 12)])
+    blocks.notes(slide, ["What to say."])
+    blocks.complete_notes(deck)
+    shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert "A first sentence that fits." in shown  # a whole sentence, no ellipsis
+    assert any(t.endswith("…") for t in shown)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.startswith("What to say.")
+    assert " ".join(full.split()) in notes and ("word " * 30).strip() in notes

@@ -240,3 +240,38 @@ def test_the_pdf_writer_fetches_nothing_but_bundled_assets(tmp_path: Path, monke
     pdf_writer.write_pdf(Outline("t", "s", "h", (Para("x"),)), dt.datetime(2026, 1, 1), target)
     assert target.stat().st_size > 0
     assert all(url.startswith("data:") or url.endswith("report.css") for url in fetched), fetched
+
+
+def test_no_interviewee_is_named_in_the_report_the_deck_or_the_guide(example) -> None:
+    """The report promises evidence by role, never by name: notes naming people included."""
+    import re
+
+    import yaml
+    from pptx import Presentation
+
+    out, _ = example
+    names = set()
+    for path in sorted((ROOT / "examples" / "northwind-release" / "interviews").glob("*.yaml")):
+        name = yaml.safe_load(path.read_text(encoding="utf-8"))["respondent"]["name"]
+        names |= {name, *name.split()}
+    assert len(names) > 6
+    documents = ["analysis-report.docx", "analysis-report.pdf", "executive-deck.pptx"]
+    documents += ["process-guide.docx", "process-guide.pdf"]
+    for document in documents:
+        text = view(out / document)
+        if document.endswith(".pptx"):
+            deck = Presentation(str(out / document))
+            text += "\n".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+        found = sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+        assert not found, (document, found)
+
+
+def test_names_in_notes_become_the_speakers_roles() -> None:
+    from assessment.report.anonymise import anonymise
+
+    people = [("Jane Doe", "Release Manager"), ("Ann Lee", "Test Manager")]
+    said = "Jane owns it. Ask Ann Lee or Doe's deputy; Janet and Jane-Marie are others."
+    assert anonymise(said, people) == (
+        "The Release Manager owns it. Ask the Test Manager or the Release Manager's deputy; "
+        "Janet and Jane-Marie are others."
+    )

@@ -16,6 +16,7 @@ from assessment.analysis.score_document import DASH, fmt, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import charts, narrative
+from assessment.report.anonymise import anonymise, by_role
 from assessment.text import clean, fill
 
 
@@ -411,9 +412,13 @@ def _timeline(assessment: Assessment) -> Any:
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
     """Facts respondents gave to text questions, per question, attributed by role."""
     answers = assessment.answers[assessment.answers["status"] == "text"]
+    people = by_role(assessment.respondents)
     result: dict[str, list[dict[str, str]]] = {}
     for answer in answers.itertuples():
         result.setdefault(str(answer.question), []).append(
-            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)}
+            {
+                "role": clean(answer.role) or "respondent",
+                "text": anonymise(clean(answer.text), people),
+            }
         )
     return result

@@ -29,7 +29,7 @@ def render(context: Context, out: Path) -> list[Path]:
                 p["current"],
                 p["target"],
                 p["gap"],
-                _labelled(p["current"]),
+                _level(p["level"]),
                 p["scored"],
                 p["questions"],
             )
@@ -41,7 +41,7 @@ def render(context: Context, out: Path) -> list[Path]:
                 doc["overall"]["current"],
                 doc["overall"]["target"],
                 doc["overall"]["gap"],
-                _labelled(doc["overall"]["current"]),
+                _level(doc["overall"]["level"]),
                 None,
                 None,
             )
@@ -203,6 +203,11 @@ def _labelled(current: float | None) -> str:
     if current is None:
         return ""
     return LEVEL_LABELS[min(int(current), max(LEVEL_LABELS))]
+
+
+def _level(level: int | None) -> str:
+    """A level with its name: "2 Repeatable"."""
+    return "" if level is None else f"{level} {LEVEL_LABELS[level]}"
 
 
 def _sheet(

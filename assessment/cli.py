@@ -33,6 +33,32 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 @command
+def cmd_packs(args: argparse.Namespace) -> int:
+    from assessment import pipeline
+
+    print(pipeline.list_packs())
+    return 0
+
+
+@command
+def cmd_pack(args: argparse.Namespace) -> int:
+    if args.pack_command == "schema":
+        import json
+
+        from assessment.pack.schema import pack_schema
+
+        print(json.dumps(pack_schema(), indent=2))
+        return 0
+    from assessment.pack.create import new_pack
+
+    folder = Path(args.dir)
+    for path in new_pack(folder):
+        print(path)
+    print(f"Next: edit the files, then `assess validate {folder}`")
+    return 0
+
+
+@command
 def cmd_validate(args: argparse.Namespace) -> int:
     from assessment import pipeline
 
@@ -71,7 +97,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from assessment import pipeline
 
-    written = pipeline.demo(Path(args.out) if args.out else None)
+    written = pipeline.demo(Path(args.out) if args.out else None, args.example)
     for path in written:
         print(path)
     return 0
@@ -130,7 +156,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create an engagement folder")
     p.add_argument("dir", help="the new engagement folder")
     p.add_argument("--customer", required=True, help="the customer's name as it should be printed")
-    p.add_argument("--pack", default="release_management", help="pack name or path to a pack")
+    p.add_argument(
+        "--pack",
+        required=True,
+        help="a pack name (see `assess packs`) or a path to a pack folder",
+    )
+
+    p = sub.add_parser("packs", help="list the packs on the search path (built-in + ASSESS_PACKS)")
+
+    p = sub.add_parser("pack", help="write packs: a new pack to start from, the pack JSON Schema")
+    pack_sub = p.add_subparsers(dest="pack_command", metavar="PACK-COMMAND", required=True)
+    new = pack_sub.add_parser("new", help="create a minimal, valid, commented pack folder")
+    new.add_argument("dir", help="the new pack folder; its name becomes the pack id")
+    pack_sub.add_parser("schema", help="print the JSON Schema of pack files (for editors)")
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")
@@ -164,8 +202,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
     p.add_argument("--only", help="comma-separated deliverable names, e.g. analysis-report")
 
-    p = sub.add_parser("demo", help="copy the example engagement and generate everything from it")
-    p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
+    p = sub.add_parser("demo", help="copy an example engagement and generate everything from it")
+    p.add_argument(
+        "--example",
+        default="northwind-release",
+        help="which example engagement (folders under examples/; default northwind-release)",
+    )
+    p.add_argument(
+        "--out",
+        help="output folder (default outputs/<customer-slug>/; outputs/<example>/ for the others)",
+    )
     return parser
 
 

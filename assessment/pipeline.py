@@ -14,7 +14,8 @@ from assessment.errors import InvalidInput, Problem
 if TYPE_CHECKING:
     from assessment.analysis.scoring import Assessment
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+from assessment.resources import EXAMPLES
+
 DEMO_ENGAGEMENT = "northwind-release"
 
 
@@ -28,10 +29,28 @@ def now() -> dt.datetime:
 
 def init(folder: Path, customer: str, pack: str) -> Path:
     from assessment.engagement.store import init_engagement
-    from assessment.pack.load import load_pack, resolve_pack
+    from assessment.pack.load import load_pack, pack_reference, resolve_pack
 
     load_pack(resolve_pack(pack))
-    return init_engagement(folder, customer, pack, now().date())
+    return init_engagement(folder, customer, pack_reference(pack, folder), now().date())
+
+
+def list_packs() -> str:
+    """The packs on the search path, one line each: id, version, where it comes from."""
+    from assessment.pack.load import find_packs, load_pack
+
+    rows = [("pack", "id and version", "from")]
+    for found in find_packs():
+        try:
+            info = load_pack(found.path).info
+            what = f"{info.id} {info.version}"
+        except InvalidInput as exc:
+            what = f"invalid: {len(exc.problems)} problems (assess validate)"
+        hidden = ", hidden by the pack above of the same name" if found.shadowed else ""
+        rows.append((found.name, what, f"{found.origin} {found.path}{hidden}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    lines = [f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c}" for a, b, c in rows] if rows[1:] else []
+    return "\n".join(lines) or "no packs found; set ASSESS_PACKS to a folder of packs"
 
 
 def validate(path: Path) -> str:
@@ -91,10 +110,17 @@ def generate(folder: Path, out: Path | None = None, only: list[str] | None = Non
     return render_all(context, out or default_output(assessment.customer), only)
 
 
-def demo(out: Path | None = None) -> list[Path]:
-    """Copy the example engagement aside and generate every deliverable from it."""
-    source = EXAMPLES / DEMO_ENGAGEMENT
+def examples() -> list[str]:
+    """The example engagements shipped with the toolkit."""
+    return sorted(p.name for p in EXAMPLES.iterdir() if (p / "engagement.yaml").is_file())
+
+
+def demo(out: Path | None = None, example: str = DEMO_ENGAGEMENT) -> list[Path]:
+    """Copy an example engagement aside and generate every deliverable from it."""
+    if example not in examples():
+        raise InvalidInput(f"no example {example!r}; the examples are {', '.join(examples())}")
     with tempfile.TemporaryDirectory(prefix="assess-demo-") as temp:
-        copy = Path(temp) / DEMO_ENGAGEMENT
-        shutil.copytree(source, copy)
-        return generate(copy, out)
+        copy = Path(temp) / example
+        shutil.copytree(EXAMPLES / example, copy)
+        default = None if example == DEMO_ENGAGEMENT else Path("outputs") / example
+        return generate(copy, out or default)

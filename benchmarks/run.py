@@ -40,9 +40,9 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
     import random
 
     from assessment.files.yamlfile import dump_yaml
-    from assessment.pack.load import load_pack, packs_root
+    from assessment.pack.load import load_pack, resolve_pack
 
-    pack = load_pack(packs_root() / "release_management")
+    pack = load_pack(resolve_pack("release_management"))
     rng = random.Random(7)
     (folder / "interviews").mkdir(parents=True)
     (folder / "engagement.yaml").write_text(

@@ -134,3 +134,14 @@ def test_score_table_treats_customer_text_as_text(cli, tmp_path: Path, capsys) -
     assert result.code == 0, result.err
     assert "[bold]Acme[/] [/x]" in result.out
     assert "[/]manager 1.00" in result.out
+
+
+def test_an_engagement_without_a_pack_is_refused_with_the_fix(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "e"
+    (folder / "interviews").mkdir(parents=True)
+    (folder / "engagement.yaml").write_text("customer: Acme\n")
+    fails_cleanly(cli("score", folder), "engagement.yaml:1: pack: is required")
+
+
+def test_demo_names_the_examples_when_asked_for_one_that_does_not_exist(cli) -> None:
+    fails_cleanly(cli("demo", "--example", "nope"), "no example 'nope'", "northwind-release")

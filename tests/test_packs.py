@@ -9,7 +9,7 @@ import pytest
 
 from assessment.errors import InvalidInput
 from assessment.pack.load import load_pack
-from tests.conftest import FIXTURES, SAMPLE_PACK
+from tests.conftest import FIXTURES, ROOT, SAMPLE_PACK
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -135,3 +135,71 @@ def test_fingerprint_changes_when_the_pack_changes(pack: Path) -> None:
     path = pack / "questions" / "people.yaml"
     path.write_text(path.read_text().replace("Nobody is trained.", "No one is trained."))
     assert load_pack(pack).fingerprint != before
+
+
+# --- one mistake, one line: problems are checked against the whole merged pack ---------------
+
+
+def _copy_pack(tmp_path: Path, source: Path) -> Path:
+    target = tmp_path / source.name
+    shutil.copytree(source, target)
+    return target
+
+
+def _errors(cli, pack: Path) -> list[str]:
+    result = cli("validate", pack)
+    assert result.code == 1 and "Traceback" not in result.err
+    return result.err.strip().splitlines()
+
+
+def test_one_knowledge_typo_is_one_problem_on_its_own_line(cli, tmp_path: Path) -> None:
+    pack = _copy_pack(tmp_path, ROOT / "questionnaires" / "release_management")
+    vision = pack / "knowledge" / "vision.yaml"
+    lines = vision.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("principles:"))
+    lines[line - 1] = lines[line - 1].replace("principles:", "principals:")
+    vision.write_text("".join(lines), encoding="utf-8")
+    assert _errors(cli, pack) == [
+        f"error: {vision}:{line}: principals: unknown key; did you mean `principles`?"
+    ]
+
+
+def test_each_dangling_knowledge_reference_is_its_own_line(cli, tmp_path: Path) -> None:
+    pack = _copy_pack(tmp_path, SAMPLE_PACK)
+    resources = pack / "knowledge" / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    text = text.replace("{skill: planning, level: 3}", "{skill: planing, level: 3}")
+    text = text.replace("{skill: planning, level: 1}", "{skill: plannin, level: 1}")
+    resources.write_text(text, encoding="utf-8")
+    errors = _errors(cli, pack)
+    assert len(errors) == 2, errors
+    assert errors[0].startswith(f"error: {resources}:") and "unknown skill 'planing'" in errors[0]
+    assert "unknown skill 'plannin'" in errors[1] and ";" not in errors[1]
+    assert errors[0].split(":")[2] != errors[1].split(":")[2]  # each on its own line
+
+
+def test_an_invalid_question_is_reported_once_not_again_by_its_triggers(
+    cli, tmp_path: Path
+) -> None:
+    pack = _copy_pack(tmp_path, SAMPLE_PACK)
+    process = pack / "questions" / "process.yaml"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("text: How is the work planned?", "txet: x"),
+        encoding="utf-8",
+    )
+    errors = _errors(cli, pack)
+    assert not [e for e in errors if "no such question" in e], errors
+    assert any("SP-PRO-01.txet" in e for e in errors), errors
+
+
+def test_broken_knowledge_does_not_hide_the_other_problems(cli, tmp_path: Path) -> None:
+    pack = _copy_pack(tmp_path, SAMPLE_PACK)
+    (pack / "knowledge" / "vision.yaml").write_text("mision: typo\n", encoding="utf-8")
+    process = pack / "questions" / "process.yaml"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("perspective: process", "perspective: proces"),
+        encoding="utf-8",
+    )
+    errors = _errors(cli, pack)
+    assert any("vision.yaml:1: mision" in e for e in errors), errors
+    assert any("unknown perspective 'proces'" in e for e in errors), errors

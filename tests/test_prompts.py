@@ -229,7 +229,7 @@ def test_stray_temp_files_are_cleaned_on_start(folder: Path) -> None:
 def test_shown_text_is_filled_and_cleaned(folder: Path) -> None:
     from assessment.engagement.model import Engagement
 
-    engagement = Engagement(customer="Acme\x1b[2J", organisation="")
+    engagement = Engagement(customer="Acme\x1b[2J", organisation="", pack="sample")
     session = Session(folder, engagement, None, None)  # type: ignore[arg-type]
     assert session.t("Does {customer} test?\x1b]0;pwned\x07 \x00") == "Does Acme test?"
 

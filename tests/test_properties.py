@@ -61,6 +61,7 @@ def engagements(draw: st.DrawFn) -> Opened:
     engagement = Engagement.model_validate(
         {
             "customer": "P",
+            "pack": "sample",
             "targets": targets,
             "ratings": ratings,
             "priorities": draw(st.sampled_from([[], ["REC-AUTOMATE"], ["REC-PLAN", "REC-TRAIN"]])),

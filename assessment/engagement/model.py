@@ -29,7 +29,7 @@ class Engagement(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
     customer: Text
-    pack: Text = "release_management"
+    pack: Text  # a pack name on the search path, or a path relative to the engagement folder
     date: dt.date | None = None
     organisation: str = ""
     consultant: str = ""

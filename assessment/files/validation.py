@@ -22,10 +22,13 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_problem(model, err, doc, at) for err in exc.errors()]
+        return None, [problem_from_error(model, err, doc, at) for err in exc.errors()]
 
 
-def _problem(model: type[BaseModel], err: Any, doc: Document, at: tuple[str | int, ...]) -> Problem:
+def problem_from_error(
+    model: type[BaseModel], err: Any, doc: Document, at: tuple[str | int, ...] = ()
+) -> Problem:
+    """One pydantic error as `file:line: item: message`."""
     loc = tuple(part for part in err["loc"] if isinstance(part, str | int) and part != "[key]")
     full = (*at, *loc)
     return Problem(

@@ -18,42 +18,87 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assessment.errors import InvalidInput, Problem
-from assessment.files.validation import validate
+from assessment.files.validation import item_name, problem_from_error, validate
 from assessment.files.yamlfile import Document, read_yaml
 from assessment.pack.knowledge import Knowledge
 from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
+from assessment.resources import PACKS
 
 PACKS_ENV = "ASSESS_PACKS"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-def packs_root() -> Path:
-    """The folder of installed packs (`questionnaires/`), or $ASSESS_PACKS."""
-    override = os.environ.get(PACKS_ENV)
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "questionnaires"
+@dataclass(frozen=True)
+class FoundPack:
+    """A pack on the search path: its name (folder), where it is, and which entry found it."""
+
+    name: str
+    path: Path
+    origin: str  # "built-in" or "ASSESS_PACKS"
+    shadowed: bool = False  # an earlier search-path entry has a pack of the same name
+
+
+def search_path() -> list[tuple[Path, str]]:
+    """Folders searched for named packs: each $ASSESS_PACKS entry first, then the built-in packs."""
+    extra = [Path(p) for p in os.environ.get(PACKS_ENV, "").split(os.pathsep) if p.strip()]
+    return [*((folder, PACKS_ENV) for folder in extra), (PACKS, "built-in")]
+
+
+def find_packs() -> list[FoundPack]:
+    """Every pack folder on the search path, in search order."""
+    found: list[FoundPack] = []
+    seen: set[str] = set()
+    for folder, origin in search_path():
+        if not folder.is_dir():
+            continue
+        for pack in sorted(p for p in folder.iterdir() if (p / "pack.yaml").is_file()):
+            found.append(FoundPack(pack.name, pack, origin, shadowed=pack.name in seen))
+            seen.add(pack.name)
+    return found
 
 
 def available_packs() -> list[str]:
-    root = packs_root()
-    return (
-        sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file())
-        if root.is_dir()
-        else []
-    )
+    return sorted({found.name for found in find_packs()})
+
+
+def is_pack_name(ref: str) -> bool:
+    """A bare name (looked up on the search path) rather than a path to a pack folder."""
+    return bool(_NAME.match(ref)) and ref not in (".", "..")
 
 
 def resolve_pack(ref: str, base: Path | None = None) -> Path:
-    """A pack name under questionnaires/, or a path (relative to `base`) to a pack folder."""
-    candidates = [Path(ref)] if base is None else [base / ref, Path(ref)]
-    if "/" not in ref and "\\" not in ref and not ref.startswith("."):
-        candidates.insert(0, packs_root() / ref)
+    """A pack name on the search path, or a path to a pack folder relative to `base`.
+
+    An engagement stores a path relative to its own folder, so `base` is the engagement folder;
+    a path that does not resolve there is tried from the working directory (older engagements).
+    """
+    candidates = [] if base is None else [base / ref]
+    candidates.append(Path(ref))
+    if is_pack_name(ref):
+        candidates[:0] = [found.path for found in find_packs() if found.name == ref][:1]
     for candidate in candidates:
         if (candidate / "pack.yaml").is_file():
             return candidate
     names = ", ".join(available_packs()) or "none installed"
     raise InvalidInput(
-        f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder"
+        f"unknown pack {ref!r}; use a pack name ({names}) or a path to a pack folder "
+        "(`assess packs` lists the packs it can find)"
     )
+
+
+def pack_reference(ref: str, engagement: Path) -> str:
+    """What engagement.yaml stores for `ref` typed by the user: a name as it is, else a path
+    relative to the engagement folder (absolute when no relative path exists)."""
+    if is_pack_name(ref) and any(found.name == ref for found in find_packs()):
+        return ref
+    pack = resolve_pack(ref).resolve()
+    try:
+        return Path(os.path.relpath(pack, engagement.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(pack)
 
 
 @dataclass
@@ -117,9 +162,10 @@ class _PackLoader:
         knowledge = self.knowledge()
         built_q = self.build(Question, questions)
         built_r = self.build(Recommendation, recs)
+        if info is not None:  # cross-check everything that was built, even if some parts failed
+            _Checker(self, info, knowledge, questions, recs).run(built_q, built_r)
         if info is None or knowledge is None:
             return None
-        _Checker(self, info, knowledge, questions, recs).run(built_q, built_r)
         return Pack(
             info=info,
             questions=tuple(built_q.values()),
@@ -204,19 +250,29 @@ class _PackLoader:
                     continue
                 merged[key], owner[key] = value, doc
         self.knowledge_docs = owner
+        # One validation of the merged sections, so a mistake in one file (a misspelt section,
+        # say) is reported once, on its own line, and never as missing ids in every other file.
         try:
-            return Knowledge.model_validate(merged)
-        except Exception:
-            pass
-        for key, doc in owner.items():
-            _, problems = validate(Knowledge, {key: merged[key]}, doc)
-            self.problems += problems
-        if not self.problems:  # a cross-section rule failed: report it against the first file
+            knowledge = Knowledge.model_validate(
+                merged, context={"references_checked_by_caller": True}
+            )
+        except ValidationError as exc:
             first = next(iter(owner.values()), None)
-            if first is not None:
-                _, problems = validate(Knowledge, merged, first)
-                self.problems += problems
-        return None
+            for err in exc.errors():
+                doc = owner.get(str(err["loc"][0])) if err["loc"] else first
+                if doc is not None:
+                    self.problems.append(problem_from_error(Knowledge, err, doc))
+            return None
+        for where, message in knowledge.reference_problems():
+            doc = owner[str(where[0])]
+            self.problems.append(
+                Problem(doc.name, doc.line_of(where), item_name(doc.data, where), message)
+            )
+        return None if self.problems_in(owner) else knowledge
+
+    def problems_in(self, docs: dict[str, Document]) -> bool:
+        names = {doc.name for doc in docs.values()}
+        return any(problem.file in names for problem in self.problems)
 
 
 class _Checker:
@@ -226,7 +282,7 @@ class _Checker:
         self,
         loader: _PackLoader,
         info: PackInfo,
-        knowledge: Knowledge,
+        knowledge: Knowledge | None,
         questions: list[_Located],
         recs: list[_Located],
     ):
@@ -264,6 +320,8 @@ class _Checker:
                         "roles",
                     )
             for kind, ids in q.informs.items():
+                if self.knowledge is None:
+                    break  # the knowledge did not load; its own problems are reported
                 known = self.knowledge.ids(kind)
                 if known is None:
                     self.problem(at, f"{q.id}.informs", f"unknown kind {kind!r}", "informs")
@@ -298,13 +356,13 @@ class _Checker:
                         "triggers",
                     )
             for dep in r.depends_on:
-                if dep not in recs:
+                if dep not in self.where_r:  # one that is written but invalid has its own error
                     self.problem(
                         at, f"{r.id}.depends_on", f"no recommendation {dep!r}", "depends_on"
                     )
         self.cycles(recs)
-        for location, kind, ref in self.knowledge.references():
-            pool = questions if kind == "question" else recs
+        for location, kind, ref in self.knowledge.references() if self.knowledge else ():
+            pool = self.where_q if kind == "question" else self.where_r
             if ref not in pool:
                 path = tuple(
                     int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location)
@@ -333,6 +391,8 @@ class _Checker:
     ) -> None:
         key = item.rsplit(".", 1)[-1]
         for qid, cond in conditions.items():
+            if qid not in questions and qid in self.where_q:
+                continue  # written but invalid: its own problem is reported
             target = questions.get(qid)
             if target is None or qid == self_id:
                 self.problem(

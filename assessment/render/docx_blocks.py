@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -16,8 +15,8 @@ from docx.shared import Cm, RGBColor
 from docx.table import Table
 
 from assessment.render import measure
+from assessment.resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "report_templates"
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
 HEADER_FILL = "1F3A5F"
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from pptx import Presentation
@@ -24,7 +23,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "report_templates"
+from assessment.resources import TEMPLATES
+
 REFERENCE_PPTX = TEMPLATES / "reference.pptx"
 
 NAVY, TEAL, AMBER = MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3

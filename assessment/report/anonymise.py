@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
 import pandas as pd
 
@@ -37,7 +38,7 @@ def anonymise(text: str, people: Iterable[tuple[str, str]]) -> str:
         if len(form) < 2:
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
-        text = pattern.sub(lambda m, r=names[form]: _role(m, r), text)
+        text = pattern.sub(partial(_role, role=names[form]), text)
     return text
 
 

@@ -17,7 +17,6 @@ from tests.conftest import ROOT, SAMPLE_PACK, interview
 from tests.test_deliverables import EXPECTED_FILES
 
 
-
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
     return subprocess.run(
         [sys.executable, "-m", "assessment", *map(str, args)],

@@ -36,6 +36,15 @@ def fill(text: str, customer: str, organisation: str = "") -> str:
     )
 
 
+_COUNTS: tuple[str, ...] = ("zero", "one", "two", "three", "four", "five", "six")
+_COUNTS += ("seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def count_word(n: int) -> str:
+    """A count as prose writes it: `five` for 5, digits from 13 on."""
+    return _COUNTS[n] if 0 <= n < len(_COUNTS) else str(n)
+
+
 def slug(name: str, max_length: int = 60) -> str:
     """A file-system-safe name: lower-case ASCII words joined by hyphens, never empty."""
     ascii_name = unicodedata.normalize("NFKD", clean(name)).encode("ascii", "ignore").decode()

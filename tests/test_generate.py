@@ -110,3 +110,48 @@ def test_a_failed_render_keeps_the_previous_file(
     assert result.code == 1 and "No space left on device" in result.err
     assert (out / "analysis-report.docx").read_bytes() == before
     assert not list(out.glob(".*partial"))
+
+
+def test_documents_count_the_perspectives_and_phases_the_pack_has(cli, tmp_path: Path) -> None:
+    """Method words come from the pack: four perspectives and three phases, never "five"."""
+    import shutil
+
+    from tests.conftest import SAMPLE_PACK
+    from tests.views import view
+
+    pack = tmp_path / "four"
+    shutil.copytree(SAMPLE_PACK, pack)
+    meta = (pack / "pack.yaml").read_text()
+    meta = meta.replace(
+        "  - {id: technology, name: Technology}\n",
+        "  - {id: technology, name: Technology}\n  - {id: partners, name: Partners}\n",
+    ).replace(
+        "  - {id: implementation, name: Implementation}\n",
+        "  - {id: implementation, name: Implementation}\n  - {id: review, name: Review}\n",
+    )
+    (pack / "pack.yaml").write_text(meta + "method: Quartet Method\n")
+    (pack / "questions" / "partners.yaml").write_text(
+        "questions:\n  - id: SP-PAR-01\n    perspective: partners\n    roles: [manager]\n"
+        "    text: How are suppliers involved?\n    levels:\n"
+        + "".join(f"      {n}: Level {n} practice.\n" for n in range(6))
+    )
+    folder = write_engagement(
+        tmp_path / "eng",
+        {"pack": str(pack)},
+        {"ann": interview("Ann", "manager", SP_PEO_01=1, SP_PRO_01=2, SP_PAR_01=1)},
+    )
+    out = tmp_path / "out"
+    only = "analysis-report,strategic-plan,executive-deck"
+    result = cli("generate", folder, "--out", out, "--only", only)
+    assert result.code == 0, result.err
+    report = " ".join(view(out / "analysis-report.docx").split())
+    assert "It follows the three-phase Quartet Method approach" in report
+    assert "Every finding is scored across four perspectives:" in report
+    plan = " ".join(view(out / "strategic-plan.docx").split())
+    assert "across the four perspectives" in plan and "phases of the Quartet Method" in plan
+    deck = " ".join(view(out / "executive-deck.pptx").split())
+    assert "Four perspectives, each scored" in deck
+    assert "Quartet Method phases: this engagement is the Planning phase" in deck
+    for text in (report, plan, deck):
+        assert "five" not in text.lower()
+        assert "SolutionMethod" not in text

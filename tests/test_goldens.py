@@ -63,3 +63,22 @@ def test_goldens_match_every_generated_file(generated: Path) -> None:
     stale = {g.name for g in GOLDENS.glob("*.txt")} - {f"{p.name}.txt" for p in files}
     failures += [f"{name}: golden for a file no longer generated" for name in sorted(stale)]
     assert not failures, "\n\n".join(failures)
+
+
+def test_the_report_model_matches_its_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One changed number shows once here, before it shows in every document."""
+    from assessment.pipeline import assess, now
+    from assessment.report.context import build_context
+    from assessment.report.snapshot import snapshot_json
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")
+    actual = snapshot_json(build_context(assess(ENGAGEMENT), now()))
+    golden = GOLDENS / "report-model.json"
+    if os.environ.get("UPDATE_GOLDENS") == "1":
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"{golden.name}: missing; run `make goldens` and review the diff"
+    expected = golden.read_text(encoding="utf-8")
+    diff = difflib.unified_diff(
+        expected.splitlines(), actual.splitlines(), "golden", "built", lineterm="", n=1
+    )
+    assert actual == expected, "\n".join(list(diff)[:40])

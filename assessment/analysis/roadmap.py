@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from assessment.analysis.means import weighted_means
 from assessment.analysis.recommend import Ranked
 from assessment.pack.model import Pack
 
@@ -172,9 +173,7 @@ def _with_dependencies(chosen: list[str], by_id: dict[str, Ranked]) -> list[str]
 
 def _perspective_means(pack: Pack, questions: pd.DataFrame) -> dict[str, float | None]:
     scored = questions[questions["type"] != "text"].dropna(subset=["current"])
-    weighted = scored.assign(wc=scored["weight"] * scored["current"])
-    sums = weighted.groupby("perspective")[["wc", "weight"]].sum()
-    means = (sums["wc"] / sums["weight"]).round(2)
+    means = weighted_means(scored, "current", "perspective")
     return {
         p.id: (float(means[p.id]) if p.id in means.index else None) for p in pack.info.perspectives
     }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from assessment.analysis.roadmap import horizon_totals
 from assessment.analysis.scoring import Assessment
 
 DASH = "–"
@@ -95,7 +94,7 @@ def score_document(assessment: Assessment) -> dict[str, Any]:
 
 def _analysis(assessment: Assessment) -> dict[str, Any]:
     """Beyond the contract: consensus agenda, roadmap, alternatives, training needs, role view."""
-    totals = horizon_totals(assessment.roadmap)
+    totals = assessment.horizons
     return {
         "consensus": [
             {

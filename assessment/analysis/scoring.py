@@ -21,8 +21,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from assessment.analysis.means import weighted_means
 from assessment.analysis.recommend import Ranked, recommend
-from assessment.analysis.roadmap import Alternative, RoadmapItem, alternatives, roadmap
+from assessment.analysis.roadmap import (
+    Alternative,
+    RoadmapItem,
+    alternatives,
+    horizon_totals,
+    roadmap,
+)
 from assessment.analysis.training import TrainingNeed, training_needs
 from assessment.analysis.views import (
     ConsensusItem,
@@ -57,6 +64,7 @@ class Assessment:
     activities: pd.DataFrame = field(default_factory=pd.DataFrame)
     consensus: list[ConsensusItem] = field(default_factory=list)
     roadmap: list[RoadmapItem] = field(default_factory=list)
+    horizons: pd.DataFrame = field(default_factory=pd.DataFrame)  # per window: count, days
     alternatives: list[Alternative] = field(default_factory=list)
     training: list[TrainingNeed] = field(default_factory=list)
 
@@ -82,6 +90,7 @@ def score(opened: Opened) -> Assessment:
     perspectives = perspective_frame(pack, questions)
     overall = overall_scores(perspectives)
     ranked = recommend(pack, engagement, questions)
+    placed = roadmap(pack, ranked)
     return Assessment(
         customer=engagement.customer,
         pack=pack,
@@ -96,7 +105,8 @@ def score(opened: Opened) -> Assessment:
         by_role=role_view(pack, answers),
         activities=informs_view(pack, questions, "activity"),
         consensus=consensus_agenda(pack, questions, answers),
-        roadmap=roadmap(pack, ranked),
+        roadmap=placed,
+        horizons=horizon_totals(placed),
         alternatives=alternatives(pack, ranked, questions),
         training=training_needs(pack, questions),
     )
@@ -211,15 +221,11 @@ def perspective_frame(pack: Pack, questions: pd.DataFrame) -> pd.DataFrame:
     """Question-weighted current and target per perspective, over its scored questions."""
     scoreable = questions[questions["type"] != "text"]
     scored = scoreable.dropna(subset=["current"])
-    weighted = scored.assign(
-        wc=scored["weight"] * scored["current"], wt=scored["weight"] * scored["target"]
-    )
-    sums = weighted.groupby("perspective")[["wc", "wt", "weight"]].sum()
     order = [p.id for p in pack.info.perspectives]
     frame = pd.DataFrame(index=pd.Index(order, name="id"))
     frame["name"] = [p.name for p in pack.info.perspectives]
-    frame["current"] = (sums["wc"] / sums["weight"]).reindex(order).round(2)
-    frame["target"] = (sums["wt"] / sums["weight"]).reindex(order).round(2)
+    frame["current"] = weighted_means(scored, "current", "perspective").reindex(order)
+    frame["target"] = weighted_means(scored, "target", "perspective").reindex(order)
     frame["gap"] = (frame["target"] - frame["current"]).round(2)
     frame["scored"] = scored.groupby("perspective").size().reindex(order).fillna(0).astype(int)
     frame["questions"] = scoreable.groupby("perspective").size().reindex(order).fillna(0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from assessment.analysis.means import weighted_means
 from assessment.pack.model import Pack
 
 
@@ -41,15 +42,12 @@ def _scored_with_meta(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
         [(q.id, q.perspective, q.weight) for q in pack.questions],
         columns=["question", "perspective", "weight"],
     )
-    scored = answers[answers["status"] == "scored"].merge(meta, on="question")
-    return scored.assign(wv=scored["weight"] * scored["value"])
+    return answers[answers["status"] == "scored"].merge(meta, on="question")
 
 
 def _weighted_pivot(pack: Pack, frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    sums = frame.groupby([by, "perspective"])[["wv", "weight"]].sum()
-    means = (sums["wv"] / sums["weight"]).unstack("perspective")
-    order = [p.id for p in pack.info.perspectives]
-    return means.reindex(columns=order).round(2)
+    means = weighted_means(frame, "value", [by, "perspective"]).unstack("perspective")
+    return means.reindex(columns=[p.id for p in pack.info.perspectives])
 
 
 def respondent_view(pack: Pack, answers: pd.DataFrame) -> pd.DataFrame:
@@ -74,16 +72,12 @@ def informs_view(pack: Pack, questions: pd.DataFrame, kind: str) -> pd.DataFrame
         return pd.DataFrame(columns=["perspective", kind, "current", "target", "gap", "questions"])
     joined = links.merge(questions, left_on="question", right_index=True)
     joined = joined.dropna(subset=["current"])
-    joined = joined.assign(
-        wc=joined["weight"] * joined["current"], wt=joined["weight"] * joined["target"]
-    )
-    grouped = joined.groupby(["perspective", kind])
-    sums = grouped[["wc", "wt", "weight"]].sum()
+    by = ["perspective", kind]
     frame = pd.DataFrame(
         {
-            "current": (sums["wc"] / sums["weight"]).round(2),
-            "target": (sums["wt"] / sums["weight"]).round(2),
-            "questions": grouped.size(),
+            "current": weighted_means(joined, "current", by),
+            "target": weighted_means(joined, "target", by),
+            "questions": joined.groupby(by).size(),
         }
     )
     frame["gap"] = (frame["target"] - frame["current"]).clip(lower=0).round(2)

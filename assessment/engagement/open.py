@@ -25,19 +25,29 @@ class Opened:
 
 def open_engagement(folder: Path) -> Opened:
     """Read an engagement and its pack; raise InvalidInput naming every inconsistency."""
+    found, pack = read_with_pack(folder)
+    problems = check_engagement(found, pack)
+    if problems:
+        raise InvalidInput(problems)
+    return Opened(folder, found.engagement, found.interviews, pack)
+
+
+def read_with_pack(folder: Path) -> tuple[Folder, Pack]:
+    """Read an engagement folder and load its pack, without the cross-checks (for progress)."""
     found = read_engagement(folder)
+    return found, pack_of(found)
+
+
+def pack_of(found: Folder) -> Pack:
+    """Load the pack an engagement names; an unknown pack is reported on its `pack:` line."""
     doc = found.engagement_doc
     try:
-        pack = load_pack(resolve_pack(found.engagement.pack, folder))
+        return load_pack(resolve_pack(found.engagement.pack, found.path))
     except InvalidInput as exc:
         if len(exc.problems) == 1 and exc.problems[0].message.startswith("unknown pack"):
             line = doc.line_of(("pack",))
             raise InvalidInput(Problem(doc.name, line, "pack", exc.problems[0].message)) from None
         raise
-    problems = check_engagement(found, pack)
-    if problems:
-        raise InvalidInput(problems)
-    return Opened(folder, found.engagement, found.interviews, pack)
 
 
 def check_engagement(found: Folder, pack: Pack) -> list[Problem]:

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from assessment.engagement.model import Answer, Interview
-from assessment.engagement.store import interview_path, read_engagement, save_interview, writer_lock
+from assessment.engagement.open import read_with_pack
+from assessment.engagement.store import interview_path, save_interview, writer_lock
 from assessment.errors import InvalidInput, Problem
 from assessment.files.atomic import replacing
 from assessment.files.sheets import fit_to_page_width, put
 from assessment.files.xlsxsafe import check_package
 from assessment.interview import flow
-from assessment.pack.load import load_pack, resolve_pack
 from assessment.pack.model import LEVEL_LABELS, Pack, Question
 from assessment.text import clean, fill
 
@@ -61,8 +61,7 @@ class _Texts:
 
 def export_form(folder: Path, out: Path, role: str | None = None) -> tuple[Path, int]:
     """Write a blank questionnaire for the engagement (optionally one role's questions)."""
-    found = read_engagement(folder)
-    pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    found, pack = read_with_pack(folder)
     chosen = flow.find_role(pack, role) if role else None
     if role and chosen is None:
         names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
@@ -255,8 +254,7 @@ def import_form(
     today: dt.date | None = None,
 ) -> tuple[Path, int]:
     """Read a filled form as an interview: every cell checked, all saved or nothing."""
-    found = read_engagement(folder)
-    pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    found, pack = read_with_pack(folder)
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     check_package(path)
     from assessment.interview.form_reader import read_form

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment.engagement.store import read_engagement
+from assessment.engagement.open import read_with_pack
 from assessment.interview import flow
-from assessment.pack.load import load_pack, resolve_pack
 from assessment.pack.model import Pack, Question
 from assessment.text import clean, fill
 
@@ -35,8 +34,7 @@ class Progress:
 
 def progress(folder: Path) -> Progress:
     """Read an engagement (answers to questions a changed pack lost are reported, not fatal)."""
-    found = read_engagement(folder)
-    pack = load_pack(resolve_pack(found.engagement.pack, folder))
+    found, pack = read_with_pack(folder)
     rows, answered = [], set()
     for _, interview in sorted(found.interviews.items()):
         role = flow.find_role(pack, interview.respondent.role)

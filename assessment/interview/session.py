@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessment.engagement.model import Answer, Engagement, Interview
+from assessment.engagement.open import pack_of
 from assessment.engagement.store import (
     INTERVIEWS_DIR,
     Folder,
@@ -26,7 +27,6 @@ from assessment.errors import Interrupted, InvalidInput, Problem
 from assessment.interview import flow
 from assessment.interview.flow import Plan
 from assessment.interview.prompts import TERMINAL_REQUIRED, Item, Prompter
-from assessment.pack.load import load_pack, resolve_pack
 from assessment.pack.model import LEVEL_LABELS, Pack, Question
 from assessment.text import clean, fill
 
@@ -48,7 +48,7 @@ def run_interview(
         with writer_lock(folder, "interview"):
             clean_stray_temps(folder / INTERVIEWS_DIR)
             found = _read(folder)
-            pack = load_pack(resolve_pack(found.engagement.pack, folder))
+            pack = pack_of(found)
             if role and flow.find_role(pack, role) is None:
                 raise InvalidInput(f"unknown role {role!r}; use one of: {_roles(pack)}")
             session = Session(folder, found.engagement, pack, prompter, every_question)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -14,13 +13,15 @@ from pydantic import (
     model_validator,
 )
 
+from assessment.pack.references import builtin_kinds, dotted, reference_problems
+
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Lines = tuple[str, ...]
 
 
 class Strict(BaseModel):
-    """Base for every knowledge model: unknown keys are errors, values are immutable."""
+    """Base for every pack model read from YAML: unknown keys are errors, values immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -329,22 +330,7 @@ class Knowledge(Strict):
         return topics | self._builtin_kinds()
 
     def _builtin_kinds(self) -> dict[str, list[str]]:
-        return {
-            "activity": [a.id for a in self.activities],
-            "area": [a.id for a in self.analysis_areas],
-            "concept": [c.id for c in self.concepts],
-            "csf": [c.id for c in self.csfs],
-            "initial-win": [w.id for w in self.initial_wins],
-            "interface": [i.id for i in self.interfaces],
-            "kpi": [k.id for k in self.kpis()],
-            "principle": [p.id for p in self.principles],
-            "role": [r.id for r in self.roles],
-            "skill": [s.id for s in self.skills],
-            "step": [s.id for s in self.workflow],
-            "topic": [t.id for t in self.topics],
-            "tool": [t.id for t in self.tool_types],
-            "training-need": [t.id for t in self.training_needs],
-        }
+        return builtin_kinds(self)
 
     def ids(self, kind: str) -> set[str] | None:
         """Ids of one kind, or None if the kind is unknown.
@@ -385,52 +371,12 @@ class Knowledge(Strict):
         ]
         if not (info.context or {}).get("references_checked_by_caller"):
             problems += [
-                f"{_dotted(where)}: {message}" for where, message in self.reference_problems()
+                f"{dotted(where)}: {message}" for where, message in self.reference_problems()
             ]
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Internal references (role skills, SIPOC activities, ...) that point nowhere, each with
-        the path of the item that holds it."""
-        known = {kind: set(ids) for kind, ids in self._kinds().items()}
-        known["component"] = known["tool"] | known["concept"]
-        known["skill level"] = {str(s.level) for s in self.skill_levels}
-        refs: list[tuple[tuple[str | int, ...], str, Iterable[str]]] = []
-        for i, role in enumerate(self.roles):
-            refs.append((("roles", i, "skills"), "skill", [s.skill for s in role.skills]))
-            if self.skill_levels:
-                levels = [str(s.level) for s in role.skills]
-                refs.append((("roles", i, "skills"), "skill level", levels))
-        for i, row in enumerate(self.sipoc):
-            refs.append((("sipoc", i, "activities"), "activity", row.activities))
-        for i, step in enumerate(self.workflow):
-            activity = (step.activity,) if step.activity else ()
-            refs.append((("workflow", i, "activity"), "activity", activity))
-            refs.append((("workflow", i, "roles"), "role", step.roles))
-            refs.append((("workflow", i, "next"), "step", step.next))
-        for t, topic in enumerate(self.topics):
-            for i, item in enumerate(topic.items):
-                for kind, ids in item.links.items():
-                    refs.append((("topics", t, "items", i, "links", kind), kind, ids))
-        for i, need in enumerate(self.training_needs):
-            refs.append((("training_needs", i, "skills"), "skill", need.skills))
-        for i, link in enumerate(self.architecture.links):
-            refs.append((("architecture", "links", i), "component", (link.source, link.target)))
-        unknown_kinds = [(w, f"unknown kind {k!r}") for w, k, _ in refs if k not in known]
-        return unknown_kinds + [
-            (where, f"unknown {kind} {ref!r}")
-            for where, kind, ids in refs
-            if kind in known
-            for ref in ids
-            if ref not in known[kind]
-        ]
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    """`("roles", 0, "skills")` as an author writes it: `roles[0].skills`."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
-    return text
+        """Internal references that point nowhere, each with the path of the item holding it."""
+        return reference_problems(self)

@@ -14,7 +14,7 @@ from pydantic import (
     model_validator,
 )
 
-from assessment.pack.knowledge import Knowledge
+from assessment.pack.knowledge import Id, Knowledge, Strict
 
 LEVEL_LABELS = {
     0: "Non-existent",
@@ -26,18 +26,11 @@ LEVEL_LABELS = {
 }
 NOT_SCORED = ("na", "unknown")
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Level = Annotated[int, Field(ge=0, le=5)]
 Weight = Annotated[float, Field(gt=0, le=100)]
 
 _CONDITION = re.compile(r"^(below|at least|includes)\s+(\S+)$|^answered$")
-
-
-class Strict(BaseModel):
-    """Base for every model read from YAML: unknown keys are errors, not silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Condition(Strict):
@@ -236,6 +229,7 @@ class PackInfo(Strict):
     process: Text
     version: Text
     framework: str = ""
+    method: str = ""  # the assessment method's name, as the documents print it
     description: str = ""
     perspectives: tuple[Perspective, ...] = Field(min_length=1)
     roles: tuple[Role, ...] = ()

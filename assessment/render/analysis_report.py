@@ -24,7 +24,6 @@ from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 
 NAME = "analysis-report"
-JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files
 
 
 def render_docx(context: Context, out: Path) -> list[Path]:
@@ -67,11 +66,11 @@ def _summary(c: Context) -> list[Block]:
     ]
     if c.recommendations:
         blocks += [
-            Heading("Top five recommendations", 2),
+            Heading(f"Top {c.top_count} recommendations", 2),
             Bullets(
                 tuple(
                     f"{r['title']} ({r['horizon']}, effort {r['effort']})"
-                    for r in c.recommendations[:5]
+                    for r in c.top_recommendations
                 ),
                 numbered=True,
             ),
@@ -110,16 +109,17 @@ def _approach(c: Context) -> list[Block]:
         Para(
             f"This assessment examined how {c.organisation} runs {c.process}: the procedures, "
             "who does the work, the tools that support it, how it is organised and how it "
-            "connects with the other service management processes. It follows the five-phase "
-            "SolutionMethod approach; this report completes the first phase."
+            "connects with the other service management processes. It follows the "
+            f"{c.phase_count}-phase {c.method_name} approach; this report completes the first "
+            "phase."
         ),
         phases_table(c, "Table 2: Phases of the approach"),
-        Para("Every finding is scored across five perspectives:"),
+        Para(f"Every finding is scored across {c.perspective_count} perspectives:"),
         Table(
             ("Perspective", "What it covers"),
             tuple((p["name"], p["description"]) for p in c.perspective_info),
             (4, 12),
-            "Table 3: The five perspectives",
+            f"Table 3: The {c.perspective_count} perspectives",
         ),
         Para(
             f"{sum(n for _, n in c.respondents_by_role)} people were interviewed. Findings are "
@@ -153,14 +153,7 @@ def _current_state(c: Context) -> list[Block]:
                 f"{perspective['coverage']} questions scored."
             )
         )
-        widest = sorted(
-            (
-                q
-                for q in c.questions
-                if q["perspective"] == perspective["name"] and q["gap"] not in ("–", "0.00")
-            ),
-            key=lambda q: -float(q["gap"]),
-        )[:3]
+        widest = c.widest_gaps.get(pid, [])
         if widest:
             blocks.append(
                 Bullets(
@@ -258,7 +251,8 @@ def _alternatives(c: Context) -> list[Block]:
     return [
         Heading("Alternatives", 1),
         Para(
-            "Three ways to reach the desired state, assuming each recommendation brings the "
+            f"{c.alternative_count.capitalize()} ways to reach the desired state, assuming each "
+            "recommendation brings the "
             "practices it addresses to their target."
         ),
         Bullets(tuple(f"{a['name']}: {a['description']}" for a in c.alternatives)),

@@ -17,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 
 from assessment.render import pptx_blocks as blocks
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
-from assessment.report.context import DASH, Context, fmt
+from assessment.report.context import Context, fmt
 
 ROLES = 7  # rows of the interviews-by-role table
 FINDINGS = 6  # bullets on the key-findings slide
@@ -27,7 +27,7 @@ def approach(deck: Any, context: Context) -> None:
     slide, box = blocks.add_slide(deck, "Title Only", "Context and approach")
     label, chevrons, texts, label2, cards = box.rows([0.3, 0.55, 1.0, 0.3, 2.5], gap=Inches(0.1))
     first = context.phases[0]["name"] if context.phases else ""
-    heading = f"SolutionMethod phases: this engagement is the {first} phase"
+    heading = f"{context.method_name} phases: this engagement is the {first} phase"
     blocks.text(slide, label, [Para(heading, 15, bold=True, colour=NAVY)])
     count = max(1, len(context.phases))
     heads = chevrons.columns([1] * count, gap=Inches(0.08))
@@ -39,7 +39,10 @@ def approach(deck: Any, context: Context) -> None:
         blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
         limit = 4 * blocks.fits(body.w, 12) - 8
         blocks.text(slide, body, [Para(blocks.shorten(phase["description"], limit), 12)])
-    heading = "Five perspectives, each scored from 0 (Non-existent) to 5 (Optimized)"
+    heading = (
+        f"{context.perspective_count.capitalize()} perspectives, "
+        "each scored from 0 (Non-existent) to 5 (Optimized)"
+    )
     blocks.text(slide, label2, [Para(heading, 15, bold=True, colour=NAVY)])
     count = max(1, len(context.perspective_info))
     for info, card in zip(
@@ -61,10 +64,12 @@ def approach(deck: Any, context: Context) -> None:
     blocks.notes(
         slide,
         [
-            f"We assessed {context.process} with the SolutionMethod approach. Its phases are:",
+            f"We assessed {context.process} with the {context.method_name} approach. "
+            "Its phases are:",
             *(f"- {p['name']}: {p['description']}" for p in context.phases),
-            "This engagement is the Assessment phase; the roadmap later in the deck maps each "
-            "recommendation to the phase that delivers it. Each phase looks at five perspectives:",
+            f"This engagement is the {first} phase; the roadmap later in the deck maps each "
+            "recommendation to the phase that delivers it. Each phase looks at "
+            f"{context.perspective_count} perspectives:",
             *(f"- {p['name']}: {p['description']}" for p in context.perspective_info),
         ],
     )
@@ -140,7 +145,8 @@ def overall(deck: Any, context: Context) -> None:
         slide,
         [
             context.overall_sentence,
-            "The overall score is the plain mean of the five perspective scores; each perspective "
+            "The overall score is the plain mean of the "
+            f"{context.perspective_count} perspective scores; each perspective "
             "is the question-weighted mean of its scored questions, 0 Non-existent to 5 Optimized.",
             "The scale: " + ", ".join(f"{level} {label}" for level, label in context.levels) + ".",
         ],
@@ -160,13 +166,11 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
         )
     blocks.panel(slide, bar, NAVY, 0.85)
     step = bar.w / 6
-    for value, colour, name in (
-        (context.overall["current"], NAVY, "today"),
-        (context.overall["target"], AMBER, "target"),
-    ):
-        if value == DASH:
+    for key, colour, name in (("current", NAVY, "today"), ("target", AMBER, "target")):
+        value, shown = context.overall_values[key], context.overall[key]
+        if value is None:
             continue
-        x = int(bar.x + step * (float(value) + 0.5))
+        x = int(bar.x + step * (value + 0.5))
         blocks.panel(
             slide,
             Box(x - Inches(0.05), bar.y - Inches(0.08), Inches(0.1), bar.h + Inches(0.16)),
@@ -175,7 +179,7 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
         blocks.text(
             slide,
             Box(x - Inches(0.8), bar.y + bar.h + Inches(0.05), Inches(1.6), Inches(0.3)),
-            [Para(f"{name} {value}", 12, True, colour)],
+            [Para(f"{name} {shown}", 12, True, colour)],
             PP_ALIGN.CENTER,
         )
 

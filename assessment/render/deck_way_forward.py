@@ -189,7 +189,7 @@ def effort(deck: Any, context: Context) -> None:
         left,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
         [h["horizon"] for h in context.horizons],
-        [("Person-days", [float(h["days"]) for h in context.horizons])],
+        [("Person-days", [h["days_value"] for h in context.horizons])],
         number_format="0",
         font_size=14,
     )
@@ -292,7 +292,7 @@ def next_steps(deck: Any, context: Context) -> None:
         slide,
         [
             "The initial strategic plan sizes each step in person-days and scopes it by the "
-            "SolutionMethod phases it touches.",
+            f"{context.method_name} phases it touches.",
             *(
                 f"- {s['horizon']}: {s['step']} Size: {s['size']}. Scope: {s['scope']}."
                 for s in context.next_steps

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from assessment.report.context import Chart
+from assessment.report.figures import Chart
 
 
 @dataclass(frozen=True)

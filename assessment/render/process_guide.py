@@ -23,12 +23,12 @@ from assessment.render.outline import (
     Toc,
 )
 from assessment.render.pdf_writer import write_pdf
-from assessment.report.context import Chart, Context
+from assessment.report.context import Context
+from assessment.report.figures import Chart
 from assessment.report.guide import Block as Item
 from assessment.report.guide import Guide, build_guide
 
 NAME = "process-guide"
-JOBS = ("render_docx", "render_pdf")  # independent: the PDF runs beside the Word files
 WIDTH = 15.2  # portrait text width of the reference document, cm
 WIDE = 23.9  # landscape text width with 2 cm margins, cm
 PORTRAIT_MARGIN = 3.175  # the reference document's left and right margins, cm

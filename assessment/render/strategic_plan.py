@@ -41,8 +41,9 @@ def _direction(c: Context) -> list[Block]:
         Para(c.overall_sentence, "lead"),
         Para(
             f"This plan sets out how {c.organisation} moves from today's {c.process} practice "
-            "to the agreed target across the five perspectives. It follows the phases of the "
-            "SolutionMethod approach; each recommendation is placed in the phase where its "
+            f"to the agreed target across the {c.perspective_count} perspectives. It follows the "
+            f"phases of the {c.method_name} approach; each recommendation is placed in the phase "
+            "where its "
             "work happens and in a time window that respects what it depends on."
         ),
         phases_table(c, "Table 1: Phases of the programme"),
@@ -112,11 +113,10 @@ def _by_phase(c: Context) -> list[Block]:
 
 
 def _effort(c: Context) -> list[Block]:
-    total = sum(float(h["days"]) for h in c.horizons)
     return [
         Heading("Effort", 1),
         Para(
-            f"The full roadmap is estimated at {total:.0f} person-days, sized from the pack's "
+            f"The full roadmap is estimated at {c.total_days} person-days, sized from the pack's "
             "effort scale; the estimate is for planning and should be refined per project."
         ),
         Table(

@@ -74,8 +74,8 @@ def _plan(c: Context) -> list[Block]:
     blocks: list[Block] = [
         Heading("Training plan", 1),
         Para(
-            "Courses in order: the widest gaps first, so the people who run the first releases "
-            "under the new process are trained before they need it."
+            "Courses in order: the widest gaps first, so the people who work under the new "
+            "process first are trained before they need it."
         ),
     ]
     seen: dict[str, list[dict]] = {}

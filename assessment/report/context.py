@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.analysis.roadmap import HORIZON_MONTHS, HORIZONS, horizon_totals
 from assessment.analysis.score_document import DASH, fmt, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
-from assessment.report import charts, narrative
+from assessment.report import narrative
 from assessment.report.anonymise import anonymise, by_role
-from assessment.text import clean, fill
+from assessment.report.figures import Chart, figures
+from assessment.text import clean, count_word, fill
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,6 @@ class Row:
 
     cells: tuple[str, ...]
     emphasis: bool = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A drawn figure (PNG at 150 dpi, for Word, PowerPoint and the PDF) and its caption."""
-
-    png: bytes = field(repr=False)
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -49,12 +41,19 @@ class Context:
     date: dt.date
     generated: dt.datetime
     overall: dict[str, str]
+    overall_values: dict[str, float | None]  # the same numbers, for placing marks on a scale
     overall_sentence: str
     perspectives: list[dict[str, str]]
     questions: list[dict[str, str]]
     recommendations: list[dict[str, Any]]
     respondents_by_role: list[tuple[str, int]]
     method: list[str]
+    method_name: str  # the assessment method the pack names
+    phase_count: str  # counts as words: "five"
+    perspective_count: str
+    alternative_count: str
+    top_recommendations: list[dict[str, Any]]  # the first few, for the summary
+    top_count: str
     levels: list[tuple[str, str]]
     phases: list[dict[str, str]]
     perspective_info: list[dict[str, str]]
@@ -65,7 +64,9 @@ class Context:
     targets: list[dict[str, str]]
     activities: dict[str, Any]
     roadmap: list[dict[str, Any]]
-    horizons: list[dict[str, str]]
+    horizons: list[dict[str, Any]]  # per window: texts, and `days_value` for charts
+    total_days: str
+    widest_gaps: dict[str, list[dict[str, str]]]  # perspective id → its widest gaps, widest first
     alternatives: list[dict[str, Any]]
     training: list[dict[str, Any]]
     next_steps: list[dict[str, str]]
@@ -84,6 +85,9 @@ class Context:
         """Pack text with placeholders filled for this customer."""
         return fill(value, self.customer, self.organisation)
 
+
+TOP = 5  # recommendations in the executive summary
+WIDEST = 3  # gaps shown per perspective in the current state
 
 METHOD = [
     "Each interviewee placed the organisation on a six-level scale for every question: "
@@ -114,6 +118,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     info = assessment.pack.info
     doc = score_document(assessment)
     series, activities = _series(doc), _activities(assessment)
+    recommendations = _recommendations(assessment)
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target", "gap")}
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
@@ -127,12 +132,19 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         date=engagement.date or generated.date(),
         generated=generated,
         overall=overall,
+        overall_values={key: doc["overall"][key] for key in ("current", "target", "gap")},
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
         perspectives=[_perspective(p) for p in doc["perspectives"]],
         questions=_questions(assessment, doc),
-        recommendations=_recommendations(assessment),
+        recommendations=recommendations,
         respondents_by_role=_roles(assessment),
         method=METHOD,
+        method_name=clean(info.method) or "assessment",
+        phase_count=count_word(len(info.phases)),
+        perspective_count=count_word(len(info.perspectives)),
+        alternative_count=count_word(len(assessment.alternatives)),
+        top_recommendations=recommendations[:TOP],
+        top_count=count_word(len(recommendations[:TOP])),
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
         phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
         perspective_info=[
@@ -156,14 +168,17 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
                 "horizon": str(h),
                 "recommendations": str(int(row["recommendations"])),
                 "days": f"{row['days']:.0f}",
+                "days_value": float(row["days"]),
             }
-            for h, row in horizon_totals(assessment.roadmap).iterrows()
+            for h, row in assessment.horizons.iterrows()
         ],
+        total_days=f"{assessment.horizons['days'].sum():.0f}",
+        widest_gaps=_widest_gaps(assessment, doc),
         alternatives=_alternatives(assessment),
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
         series=series,
-        charts=_charts(assessment, series, activities),
+        charts=figures(assessment, series, activities),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=_text_answers(assessment),
@@ -216,6 +231,17 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
             }
         )
     return rows
+
+
+def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """Per perspective, its three widest open gaps (question text, current, target)."""
+    rows = {row["id"]: row for row in _questions(assessment, doc)}
+    result: dict[str, list[dict[str, str]]] = {p.id: [] for p in assessment.pack.info.perspectives}
+    scored = [q for q in doc["questions"] if q["type"] != "text" and q["gap"]]
+    for q in sorted(scored, key=lambda q: -q["gap"]):
+        if len(result[q["perspective"]]) < WIDEST:
+            result[q["perspective"]].append(rows[q["id"]])
+    return result
 
 
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
@@ -343,70 +369,6 @@ def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
         "current": [p["current"] for p in doc["perspectives"]],
         "target": [p["target"] for p in doc["perspectives"]],
     }
-
-
-class Charts(Mapping[str, Chart]):
-    """The figures of this engagement, each drawn on first use and then kept.
-
-    Drawing lazily lets the renderers that run side by side draw only what they place.
-    """
-
-    def __init__(self, recipes: dict[str, tuple[Callable[[], Any], str]]):
-        self._recipes = recipes
-        self._drawn: dict[str, Chart] = {}
-
-    def __getitem__(self, name: str) -> Chart:
-        if name not in self._drawn:
-            draw, caption = self._recipes[name]
-            self._drawn[name] = Chart(charts.png(draw()), caption)
-        return self._drawn[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._recipes)
-
-    def __len__(self) -> int:
-        return len(self._recipes)
-
-
-def _charts(
-    assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
-) -> Charts:
-    by_perspective = "Current and target maturity by perspective"
-    recipes: dict[str, tuple[Callable[[], Any], str]] = {
-        "radar": (
-            lambda: charts.radar(series["labels"], series["current"], series["target"]),
-            by_perspective,
-        ),
-        "bars": (
-            lambda: charts.bars(series["labels"], series["current"], series["target"]),
-            by_perspective,
-        ),
-    }
-    if assessment.roadmap:
-        recipes["timeline"] = (lambda: _timeline(assessment), "Roadmap: work by phase and horizon")
-    if activities["rows"]:
-        recipes["heatmap"] = (
-            lambda: charts.heatmap(activities["rows"], activities["columns"], activities["values"]),
-            "Current maturity by key activity and perspective",
-        )
-    return Charts(recipes)
-
-
-def _timeline(assessment: Assessment) -> Any:
-    lanes = [
-        p.name
-        for p in assessment.pack.info.phases
-        if any(i.phase == p.name for i in assessment.roadmap)
-    ]
-    cells = {}
-    for lane, phase in enumerate(lanes):
-        for window, horizon in enumerate(HORIZONS):
-            items = [i for i in assessment.roadmap if i.phase == phase and i.horizon == horizon]
-            if items:
-                days = sum(i.days for i in items)
-                cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
-    windows = [(h, start, end) for h, (start, end) in zip(HORIZONS, HORIZON_MONTHS, strict=True)]
-    return charts.timeline([clean(lane) for lane in lanes], windows, cells)
 
 
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

@@ -5,7 +5,7 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
-from assessment.analysis.roadmap import HORIZONS, horizon_totals
+from assessment.analysis.roadmap import HORIZONS
 from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment
 from assessment.pack.model import LEVEL_LABELS
@@ -88,7 +88,7 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
 
 def next_steps(assessment: Assessment) -> list[dict[str, str]]:
     """One step per horizon window that has work: what, how big, what it covers."""
-    totals = horizon_totals(assessment.roadmap)
+    totals = assessment.horizons
     steps = []
     for horizon in HORIZONS:
         count = int(totals.loc[horizon, "recommendations"])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Pt, RGBColor
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
 
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 TEAL = RGBColor(0x1B, 0x6E, 0x7A)
@@ -48,6 +49,15 @@ def build(path: Path) -> None:
         toc.font.bold = True
         toc.paragraph_format.space_after = Pt(12)
         toc.font.color.rgb = NAVY
+    for level, indent in (("toc 1", 0), ("toc 2", 0.6)):
+        if level not in names:  # Word's built-in names, so updating the TOC keeps these looks
+            entry = styles.add_style(level, WD_STYLE_TYPE.PARAGRAPH)
+            entry.base_style = normal
+            entry.paragraph_format.left_indent = Cm(indent)
+            entry.paragraph_format.space_after = Pt(3 if indent else 4)
+            entry.font.bold = not indent
+            entry.element.set(qn("w:styleId"), level.upper().replace(" ", ""))
+            entry.element.attrib.pop(qn("w:customStyle"), None)
     if "Quote" in names:
         styles["Quote"].font.color.rgb = TEAL
     section = doc.sections[0]

@@ -18,6 +18,8 @@ from assessment.render import DELIVERABLES
 from tests.conftest import ROOT, interview, write_engagement
 from tests.views import view
 
+LABELS = ("Non-existent", "Initial", "Repeatable", "Defined", "Managed", "Optimized")
+
 PACK = str(ROOT / "questionnaires" / "release_management")
 EXPECTED_FILES = {
     "analysis-report.docx",
@@ -26,6 +28,7 @@ EXPECTED_FILES = {
     "training-plan.docx",
     "executive-deck.pptx",
     "process-guide.docx",
+    "process-guide.pdf",
     "sipoc.docx",
     "sipoc.xlsx",
     "scores.xlsx",
@@ -108,11 +111,37 @@ def test_scores_workbook_equals_the_score_document(example) -> None:
         scores["overall"]["target"],
         scores["overall"]["gap"],
     )
-    questions = {r[0]: r for r in book["Questions"].iter_rows(min_row=2, values_only=True)}
+    header, *rows = book["Questions"].iter_rows(values_only=True)
+    questions = {r[0]: dict(zip(header, r, strict=True)) for r in rows}
     for q in scores["questions"]:
-        assert questions[q["id"]][4:7] == (q["current"], q["target"], q["gap"])
+        row = questions[q["id"]]
+        assert (row["Current"], row["Target"], row["Gap"]) == (q["current"], q["target"], q["gap"])
     ranks = [r[1] for r in book["Recommendations"].iter_rows(min_row=2, values_only=True)]
     assert ranks == [r["id"] for r in scores["recommendations"]]
+
+
+def test_scores_print_readably_with_level_names_beside_the_scores(example) -> None:
+    from openpyxl import load_workbook
+
+    out, _ = example
+    book = load_workbook(out / "scores.xlsx")
+    labels = {level: label for level, label in enumerate(LABELS)}
+    for sheet in book.worksheets:
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows  # the header row repeats on every printed page
+    questions = book["Questions"]
+    header = [c.value for c in questions[1]]
+    assert header.index("Level") == header.index("Current") + 1
+    for row in questions.iter_rows(min_row=2):
+        current = row[header.index("Current")].value
+        level = row[header.index("Level")].value
+        assert level == (labels[int(current)] if current is not None else None)
+        assert questions.row_dimensions[row[0].row].height  # set, not left to the printer
+    roadmap = book["Roadmap"]
+    names = [c.value for c in roadmap[1]]
+    days, depends = names.index("Days") + 1, names.index("Depends on") + 1
+    assert days != depends and roadmap.cell(2, days).alignment.horizontal == "right"
+    assert roadmap.cell(2, depends).alignment.indent >= 1  # text never runs into the number
 
 
 def test_the_pdf_report_prints_the_score_document_numbers(example) -> None:
@@ -314,3 +343,38 @@ def test_the_three_initial_wins_lists_are_identical(example) -> None:
     listed = [m.group(1) for line in notes if (m := re.match(r"- (.*) \([^()]*person-days", line))]
     assert report == guide == listed
     assert len(report) == len(plan["initial_wins"])
+
+
+def test_no_interviewee_is_named_in_the_report_the_deck_or_the_guide(example) -> None:
+    """The report promises evidence by role, never by name: notes naming people included."""
+    import re
+
+    import yaml
+    from pptx import Presentation
+
+    out, _ = example
+    names = set()
+    for path in sorted((ROOT / "examples" / "northwind-release" / "interviews").glob("*.yaml")):
+        name = yaml.safe_load(path.read_text(encoding="utf-8"))["respondent"]["name"]
+        names |= {name, *name.split()}
+    assert len(names) > 6
+    documents = ["analysis-report.docx", "analysis-report.pdf", "executive-deck.pptx"]
+    documents += ["process-guide.docx", "process-guide.pdf"]
+    for document in documents:
+        text = view(out / document)
+        if document.endswith(".pptx"):
+            deck = Presentation(str(out / document))
+            text += "\n".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+        found = sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+        assert not found, (document, found)
+
+
+def test_names_in_notes_become_the_speakers_roles() -> None:
+    from assessment.report.anonymise import anonymise
+
+    people = [("Jane Doe", "Release Manager"), ("Ann Lee", "Test Manager")]
+    said = "Jane owns it. Ask Ann Lee or Doe's deputy; Janet and Jane-Marie are others."
+    assert anonymise(said, people) == (
+        "The Release Manager owns it. Ask the Test Manager or the Release Manager's deputy; "
+        "Janet and Jane-Marie are others."
+    )

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from assessment.cli import main
@@ -70,6 +71,35 @@ def test_the_deck_has_twelve_to_eighteen_slides_each_with_speaker_notes(golden) 
     for number, slide in enumerate(deck.slides, start=1):
         assert slide.has_notes_slide, f"slide {number} has no notes"
         assert slide.notes_slide.notes_text_frame.text.strip(), f"slide {number}: empty notes"
+
+
+def test_the_files_slide_size_says_what_the_slides_are(golden) -> None:
+    deck, _ = golden
+    size = deck.part._element.find(qn("p:sldSz"))
+    ratio = deck.slide_width / deck.slide_height
+    named = {"screen4x3": 4 / 3, "screen16x9": 16 / 9, "screen16x10": 16 / 10}
+    kind = size.get("type", "custom")
+    assert kind == "custom" or math.isclose(named[kind], ratio, rel_tol=0.01), kind
+    assert math.isclose(ratio, 16 / 9, rel_tol=0.01)
+
+
+def test_text_cut_on_a_slide_is_given_in_full_in_its_notes(golden) -> None:
+    deck, _ = golden
+    cut = 0
+    for number, slide in enumerate(deck.slides, start=1):
+        notes = " ".join(slide.notes_slide.notes_text_frame.text.split())
+        texts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts += [p.text for p in shape.text_frame.paragraphs]
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+        for text in (t.strip() for t in texts):
+            if text.endswith("…"):
+                cut += 1
+                shown = text[:-1].lstrip("▪• ").strip()
+                assert shown in notes, (number, text)
+    assert cut < 12  # sentences are kept whole where they fit; only the rest is cut
 
 
 def test_every_slide_carries_its_page_number(golden) -> None:
@@ -206,3 +236,23 @@ def test_a_rebranded_reference_with_other_layout_names_still_renders(tmp_path, m
     titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
     assert "Overall maturity today" in titles
     assert overflows(deck) == []
+
+
+def test_a_shortened_text_goes_in_full_to_its_slides_notes() -> None:
+    import datetime as dt
+
+    from assessment.render import pptx_blocks as blocks
+
+    deck = blocks.new_deck("t", "s", dt.datetime(2026, 1, 1))
+    full = "A first sentence that fits. " + "then one long clause after another " * 6
+    slide, box = blocks.add_slide(deck, "Title Only", "Title")
+    blocks.text(slide, box, [blocks.Para(blocks.shorten(full, 40), 12)])
+    blocks.text(slide, box, [blocks.Para(blocks.shorten("word " * 30, 30), 12)])
+    blocks.notes(slide, ["What to say."])
+    blocks.complete_notes(deck)
+    shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert "A first sentence that fits." in shown  # a whole sentence, no ellipsis
+    assert any(t.endswith("…") for t in shown)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.startswith("What to say.")
+    assert " ".join(full.split()) in notes and ("word " * 30).strip() in notes

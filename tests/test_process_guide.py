@@ -76,8 +76,13 @@ def generate(engagement: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def guide(tmp_path_factory: pytest.TempPathFactory):
-    return docx.Document(str(generate(GOLDEN, tmp_path_factory.mktemp("guide"))))
+def guide_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(GOLDEN, tmp_path_factory.mktemp("guide"))
+
+
+@pytest.fixture(scope="module")
+def guide(guide_file: Path):
+    return docx.Document(str(guide_file))
 
 
 def all_text(document) -> str:
@@ -98,6 +103,23 @@ def test_headings_follow_the_seed_guide_section_order(guide) -> None:
     levels = {"Heading 1": 1, "Heading 2": 2}
     headings = [(levels[p.style.name], p.text) for p in guide.paragraphs if p.style.name in levels]
     assert headings == SEED_SECTIONS
+
+
+def test_the_guide_pdf_has_the_seed_sections_in_order(guide_file: Path) -> None:
+    from pypdf import PdfReader
+
+    def headings(items, level: int):  # type: ignore[no-untyped-def]
+        for item in items:
+            if isinstance(item, list):
+                yield from headings(item, level + 1)
+            elif level <= 2:
+                yield level, item.title
+
+    reader = PdfReader(str(guide_file.with_name("process-guide.pdf")))
+    seed = set(SEED_SECTIONS)  # level-3 headings under a chapter also nest at depth 2
+    assert [h for h in headings(reader.outline, 1) if h in seed] == SEED_SECTIONS
+    contents = reader.pages[1].extract_text()
+    assert "Contents" in contents and "Appendix F – Glossary" in contents
 
 
 def test_every_knowledge_item_appears(guide) -> None:

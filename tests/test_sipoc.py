@@ -53,6 +53,16 @@ def test_sipoc_xlsx_has_a_title_a_frozen_styled_header_and_wrapped_rows(golden: 
     assert sheet.max_row == 2 + len(knowledge.sipoc)
     assert sheet["B3"].alignment.wrap_text
     assert sheet.column_dimensions["B"].width > 30
+    assert sheet.print_title_rows == "$2:$2" or sheet.print_title_rows == "2:2"
+
+
+def test_sipoc_xlsx_rows_are_as_tall_as_their_wrapped_text(golden: Path) -> None:
+    """LibreOffice prints wrapped rows over each other unless each row's height is set."""
+    sheet = load_workbook(golden / "sipoc.xlsx").active
+    for row in sheet.iter_rows(min_row=3):
+        lines = max(len(str(cell.value or "").splitlines()) for cell in row)
+        height = sheet.row_dimensions[row[0].row].height
+        assert height is not None and height >= lines * 11 * 1.2, (row[0].row, lines, height)
 
 
 @pytest.mark.parametrize("name", ['=HYPERLINK("http://x","y")', "+1", "-2", "@x", "\tTab"])

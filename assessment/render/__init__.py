@@ -45,7 +45,10 @@ DELIVERABLES: dict[str, Deliverable] = {
     ),
     "strategic-plan": Deliverable(("strategic-plan.docx",), (strategic_plan.render,)),
     "training-plan": Deliverable(("training-plan.docx",), (training_plan.render,)),
-    "process-guide": Deliverable(("process-guide.docx",), (process_guide.render,)),
+    "process-guide": Deliverable(
+        ("process-guide.docx", "process-guide.pdf"),
+        (process_guide.render_pdf, process_guide.render_docx),
+    ),
     "sipoc": Deliverable(("sipoc.docx", "sipoc.xlsx"), (sipoc.render,)),
     "executive-deck": Deliverable(("executive-deck.pptx",), (executive_deck.render,)),
     "scores": Deliverable(("scores.xlsx",), (scores_workbook.render,)),

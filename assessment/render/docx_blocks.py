@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
 from docx.table import Table
 
+from assessment.render import measure
 from assessment.resources import TEMPLATES
 
 REFERENCE_DOCX = TEMPLATES / "reference.docx"
@@ -33,7 +34,6 @@ def new_document(title: str, subject: str, generated: dt.datetime) -> DocxDocume
     props.author = "ITSM assessment toolkit"
     props.created = props.modified = generated.replace(tzinfo=None)
     props.last_modified_by, props.revision = "", 1
-    _update_fields_on_open(doc)
     _cache_style_ids(doc)
     return doc
 
@@ -60,15 +60,6 @@ def _cache_style_ids(doc: DocxDocument) -> None:
     part.get_style_id = get_style_id  # type: ignore[method-assign]
 
 
-def _update_fields_on_open(doc: DocxDocument) -> None:
-    """Ask Word to compute the table of contents and page fields when the file is opened."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        element = OxmlElement("w:updateFields")
-        element.set(qn("w:val"), "true")
-        settings.append(element)
-
-
 def field(paragraph, instruction: str, placeholder: str = "") -> None:  # type: ignore[no-untyped-def]
     """Insert a Word field (PAGE, NUMPAGES, TOC ...) into a paragraph."""
     run = paragraph.add_run()
@@ -93,12 +84,93 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:  # type: 
 
 
 def table_of_contents(doc: DocxDocument, title: str = "Contents") -> None:
+    """A TOC field; `finish` fills its result with the headings, so it reads without updating."""
     doc.add_paragraph(title, style="TOC Heading")
-    field(
-        doc.add_paragraph(),
-        r'TOC \o "1-2" \h \z \u',
-        "Right-click and choose Update Field to refresh the table of contents.",
-    )
+    field(doc.add_paragraph(), TOC_FIELD, "")
+
+
+TOC_FIELD = r'TOC \o "1-2" \h \z \u'
+TOC_STYLES = {"Heading 1": "toc 1", "Heading 2": "toc 2"}
+
+
+def finish(doc: DocxDocument) -> None:
+    """Complete a document before saving: the table of contents lists its headings."""
+    instructions = [i for i in doc.element.body.iter(qn("w:instrText")) if "TOC" in (i.text or "")]
+    if instructions:
+        _fill_toc(doc, instructions[0].getparent().getparent())
+
+
+def _fill_toc(doc: DocxDocument, marker) -> None:  # type: ignore[no-untyped-def]
+    """Replace the TOC field's paragraph by one hyperlinked entry per level-1/2 heading.
+
+    Word and LibreOffice show a field's cached result as it is, so the contents read right on
+    opening; updating the field in Word adds page numbers and keeps the same entries.
+    """
+    styles = {doc.styles[h].style_id: doc.styles[t].style_id for h, t in TOC_STYLES.items()}
+    entries = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        toc_style = styles.get(paragraph._p.style or "")
+        if toc_style and paragraph.text.strip():
+            entries.append((toc_style, paragraph.text, _bookmark(paragraph, index)))
+    if not entries:
+        return
+    for number, (style, text, anchor) in enumerate(entries):
+        paragraph = OxmlElement("w:p")
+        paragraph.get_or_add_pPr().style = style
+        if number == 0:
+            paragraph.extend(
+                [_field_char("begin"), _field_code(TOC_FIELD), _field_char("separate")]
+            )
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+        run = OxmlElement("w:r")
+        run.append(_text(text))
+        link.append(run)
+        paragraph.append(link)
+        if number == len(entries) - 1:
+            paragraph.append(_field_char("end"))
+        marker.addprevious(paragraph)
+    marker.getparent().remove(marker)
+
+
+def _field_char(kind: str):  # type: ignore[no-untyped-def]
+    run, char = OxmlElement("w:r"), OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run.append(char)
+    return run
+
+
+def _field_code(instruction: str):  # type: ignore[no-untyped-def]
+    run, code = OxmlElement("w:r"), OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run.append(code)
+    return run
+
+
+def _text(value: str):  # type: ignore[no-untyped-def]
+    element = OxmlElement("w:t")
+    element.set(qn("xml:space"), "preserve")
+    element.text = value
+    return element
+
+
+def _bookmark(paragraph, index: int) -> str:  # type: ignore[no-untyped-def]
+    """Mark a heading as a link target (Word's hidden _Toc bookmarks) and return its name."""
+    name = f"_Toc{index:06d}"
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(index))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(index))
+    properties = paragraph._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+    return name
 
 
 def running_header_footer(doc: DocxDocument, header: str) -> None:
@@ -118,6 +190,20 @@ def bullets(doc: DocxDocument, items: Iterable[str], style: str = "List Bullet")
         doc.add_paragraph(item, style=style)
 
 
+def numbered(doc: DocxDocument, items: Iterable[str], style: str = "List Number") -> None:
+    """A numbered list that starts at 1: its own numbering instance of the style's list."""
+    numbering = doc.part.numbering_part.element
+    style_numbering = doc.styles[style].element.pPr.numPr
+    abstract = numbering.num_having_numId(style_numbering.numId.val).abstractNumId.val
+    instance = numbering.add_num(abstract)
+    instance.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for item in items:
+        paragraph = doc.add_paragraph(item, style=style)
+        numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbers.get_or_add_ilvl().val = 0
+        numbers.get_or_add_numId().val = instance.numId
+
+
 def caption(doc: DocxDocument, text: str) -> None:
     doc.add_paragraph(text, style="Caption")
 
@@ -130,14 +216,19 @@ def table(
     emphasis: Iterable[bool] | None = None,
     numeric: Sequence[int] = (),
 ) -> Table:
-    """A table filled row by row (python-docx's cell() is quadratic), header repeated per page."""
+    """A table filled row by row (python-docx's cell() is quadratic), header repeated per page.
+
+    Columns are at least as wide as their longest word, so no word is ever broken.
+    """
+    rows = [[str(value) for value in values] for values in rows]
     result = doc.add_table(rows=1, cols=len(header))
     result.style = doc.styles["Table Grid"]
     result.alignment = WD_TABLE_ALIGNMENT.CENTER
+    result.autofit = False  # the widths below are the layout, in Word and LibreOffice alike
     _fill_row(result.rows[0].cells, header, header=True)
     _repeat_header(result.rows[0])
     flags = list(emphasis) if emphasis is not None else []
-    widths = [Cm(w) for w in widths_cm]
+    widths = [Cm(w) for w in column_widths(header, rows, widths_cm)]
     for column, width in zip(result.columns, widths, strict=False):
         column.width = width
     _set_widths(result.rows[0].cells, widths)
@@ -148,6 +239,29 @@ def table(
         for column in numeric:
             cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return result
+
+
+TABLE_TEXT_PT = 9  # the reference's Table Text size
+CELL_PADDING_CM = 0.38 + 0.12  # Table Grid's left and right cell margins, and a little air
+
+
+def column_widths(
+    header: Sequence[str], rows: Sequence[Sequence[str]], widths_cm: Sequence[float]
+) -> list[float]:
+    """`widths_cm` adjusted so each column holds its longest word (header words in bold)."""
+    if len(widths_cm) != len(header):
+        return list(widths_cm)
+    minimums = [
+        max(
+            measure.longest_word_cm([name], TABLE_TEXT_PT, bold=True),
+            measure.longest_word_cm(
+                [row[index] for row in rows if index < len(row)], TABLE_TEXT_PT
+            ),
+        )
+        + CELL_PADDING_CM
+        for index, name in enumerate(header)
+    ]
+    return measure.fit_columns(list(widths_cm), minimums)
 
 
 def _set_widths(cells, widths) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ def render(context: Context, out: Path) -> list[Path]:
     for slide in slides():
         slide(deck, context)
     blocks.footers(deck, f"{context.customer} · {title} · {context.date:%d %B %Y}")
+    blocks.complete_notes(deck)
     target = out / FILE_NAME
     with replacing(target) as temp:
         deck.save(str(temp))

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from assessment.errors import AssessError
 from assessment.files.atomic import replacing
 from assessment.render.docx_blocks import TEMPLATES
-from assessment.render.outline import Figure, Heading, Outline, Table
+from assessment.render.outline import Bullets, Figure, Heading, Orientation, Outline, Quote, Table
 
 TEMPLATE = "document.html.j2"
 STYLESHEET = "report.css"
@@ -40,9 +40,15 @@ def html_for(outline: Outline, generated: dt.datetime) -> str:
 
 
 def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    blocks, toc = [], []
-    for index, block in enumerate(outline.blocks):
+    blocks: list[dict[str, Any]] = []
+    toc: list[dict[str, Any]] = []
+    landscape = False  # inside a landscape <div> that must be closed
+    for index, (block, following) in enumerate(
+        zip(outline.blocks, (*outline.blocks[1:], None), strict=True)
+    ):
         entry: dict[str, Any] = {"kind": type(block).__name__.lower(), "b": block}
+        # a paragraph that introduces a list, table or figure stays on its page
+        entry["keep"] = isinstance(following, Bullets | Table | Figure | Quote)
         if isinstance(block, Heading):
             entry["anchor"] = f"s{index}-" + re.sub(r"[^a-z0-9]+", "-", block.text.lower())[:40]
             if block.level <= 2:
@@ -54,7 +60,12 @@ def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, An
             # which tripled the time of a report; at 150 dpi print quality is the same.
             data = base64.b64encode(block.chart.png).decode()
             entry["src"] = f"data:image/png;base64,{data}"
+            entry["width_cm"] = block.fitted_width_cm()
+        elif isinstance(block, Orientation):
+            entry["close"], landscape = landscape, block.landscape
         blocks.append(entry)
+    if landscape:
+        blocks.append({"kind": "orientation", "b": None, "close": True})
     return blocks, toc
 
 

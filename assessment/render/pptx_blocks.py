@@ -8,7 +8,9 @@ text), so a consultancy rebrands by replacing report_templates/reference.pptx.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -18,6 +20,7 @@ from pptx.enum.chart import XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from assessment.resources import TEMPLATES
@@ -69,13 +72,55 @@ class Para:
     colour: MSO_THEME_COLOR | None = None
 
 
+# The full text of everything shortened while the current deck is built, by its shortened
+# form: `complete_notes` puts it into the notes of the slide that shows the short form.
+_SHORTENED: ContextVar[dict[str, str] | None] = ContextVar("shortened", default=None)
+
+
 def shorten(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    """`text` in at most `limit` characters: whole sentences if the first one fits, else cut
+    at a word with an ellipsis. Whatever is cut is given in full in the speaker notes."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return (cut or text[: limit - 1]) + "…"
+    kept = ""
+    for sentence in re.findall(r"[^.!?]+[.!?]+(?=\s|$)", text):
+        if len(f"{kept} {sentence.strip()}".strip()) > limit:
+            break
+        kept = f"{kept} {sentence.strip()}".strip()
+    if kept:
+        short = kept
+    else:
+        cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+        short = (cut or text[: limit - 1]) + "…"
+    registry = _SHORTENED.get()
+    if registry is not None:
+        registry[short] = text
+    return short
+
+
+def complete_notes(deck: Any) -> None:
+    """Add to each slide's notes the full text of whatever its frames show shortened."""
+    registry = _SHORTENED.get() or {}
+    for slide in deck.slides:
+        shown = _frame_texts(slide)
+        frame = slide.notes_slide.notes_text_frame
+        missing: list[str] = []
+        for short, full in registry.items():
+            if full not in frame.text and full not in missing and any(short in t for t in shown):
+                missing.append(full)
+        if missing:
+            frame.text = "\n".join([*([frame.text] if frame.text else []), "In full:", *missing])
+
+
+def _frame_texts(slide: Any) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts += [p.text for p in shape.text_frame.paragraphs]
+        if getattr(shape, "has_table", False) and shape.has_table:
+            texts += [c.text for row in shape.table.rows for c in row.cells]
+    return texts
 
 
 def fits(width: int, size: float) -> int:
@@ -86,6 +131,10 @@ def fits(width: int, size: float) -> int:
 def new_deck(title: str, subject: str, generated: dt.datetime) -> Any:
     """An empty deck carrying the reference master, with reproducible core properties."""
     deck = Presentation(str(REFERENCE_PPTX))
+    _SHORTENED.set({})
+    # The size type must agree with the size: a 13.33 x 7.5 in slide is "custom" (PowerPoint's
+    # widescreen), not "screen4x3" (which would tell readers the slides are 4:3).
+    deck.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
     props = deck.core_properties
     # core properties hold at most 255 characters (python-pptx raises beyond that)
     props.title, props.subject = shorten(title, 255), shorten(subject, 255)

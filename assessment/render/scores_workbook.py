@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from assessment.files.atomic import replacing
-from assessment.files.sheets import fit_to_page_width, put
+from assessment.pack.model import LEVEL_LABELS
+from assessment.render.xlsx_blocks import content_widths, table_sheet
 from assessment.report.context import Context
 
 NAME = "scores.xlsx"
-HEADER_FILL = "1F3A5F"
 
 
 def render(context: Context, out: Path) -> list[Path]:
@@ -29,7 +29,7 @@ def render(context: Context, out: Path) -> list[Path]:
                 p["current"],
                 p["target"],
                 p["gap"],
-                p["level"],
+                _level(p["level"]),
                 p["scored"],
                 p["questions"],
             )
@@ -41,7 +41,7 @@ def render(context: Context, out: Path) -> list[Path]:
                 doc["overall"]["current"],
                 doc["overall"]["target"],
                 doc["overall"]["gap"],
-                doc["overall"]["level"],
+                _level(doc["overall"]["level"]),
                 None,
                 None,
             )
@@ -53,36 +53,38 @@ def render(context: Context, out: Path) -> list[Path]:
         "Questions",
         (
             "Question",
+            "Text",
             "Perspective",
-            "Type",
-            "Weight",
             "Current",
+            "Level",
             "Target",
             "Gap",
+            "Type",
+            "Weight",
             "Responses",
             "NA",
             "Unknown",
             "Spread",
             "Rated",
             "Consensus",
-            "Text",
         ),
         [
             (
                 q["id"],
+                text,
                 q["perspective"],
-                q["type"],
-                q["weight"],
                 q["current"],
+                _labelled(q["current"]),
                 q["target"],
                 q["gap"],
+                q["type"],
+                q["weight"],
                 q["responses"],
                 q["na"],
                 q["unknown"],
                 q["spread"],
                 "yes" if q["rated"] else "",
                 "yes" if q["consensus"] else "",
-                text,
             )
             for q, text in zip(doc["questions"], _question_texts(context), strict=True)
         ],
@@ -216,29 +218,19 @@ def _question_texts(context: Context) -> list[str]:
     return [texts.get(q["id"], "") for q in context.scores["questions"]]
 
 
+def _labelled(current: float | None) -> str:
+    """The name of the level a score reaches, printed next to it: 2.40 | Repeatable."""
+    if current is None:
+        return ""
+    return LEVEL_LABELS[min(int(current), max(LEVEL_LABELS))]
+
+
+def _level(level: int | None) -> str:
+    """A level with its name: "2 Repeatable"."""
+    return "" if level is None else f"{level} {LEVEL_LABELS[level]}"
+
+
 def _sheet(
     book: Any, name: str, header: tuple[str, ...], rows: list[tuple[Any, ...]], title: str = ""
 ) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(name)
-    top = 1
-    if title:
-        put(sheet, 1, 1, title).font = Font(bold=True, size=12, color=HEADER_FILL)
-        top = 3
-    for column, text in enumerate(header, start=1):
-        cell = put(sheet, top, column, text)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for offset, row in enumerate(rows, start=1):
-        for column, value in enumerate(row, start=1):
-            put(sheet, top + offset, column, value)
-    sheet.freeze_panes = sheet.cell(row=top + 1, column=2)
-    fit_to_page_width(sheet)
-    for column, text in enumerate(header, start=1):
-        longest = max([len(str(text))] + [len(str(r[column - 1] or "")) for r in rows[:200]])
-        sheet.column_dimensions[get_column_letter(column)].width = min(max(10, longest + 2), 60)
-    if rows:
-        sheet.auto_filter.ref = f"A{top}:{get_column_letter(len(header))}{top + len(rows)}"
+    table_sheet(book, name, header, rows, content_widths(header, rows), title)

@@ -8,6 +8,7 @@ from assessment.files.atomic import replacing
 from assessment.files.sheets import fit_to_page_width, put
 from assessment.render import docx_blocks as blocks
 from assessment.render import docx_pages as pages
+from assessment.render.xlsx_blocks import fit_row_heights
 from assessment.report.context import Context
 from assessment.report.guide import Sipoc, build_sipoc
 
@@ -49,7 +50,7 @@ def _docx(sipoc: Sipoc, context: Context, target: Path) -> Path:
 
 def _xlsx(sipoc: Sipoc, target: Path) -> Path:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
@@ -66,14 +67,17 @@ def _xlsx(sipoc: Sipoc, target: Path) -> Path:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = wrap
+    ruled = Border(bottom=Side(style="thin", color="C9CFD6"))
     for row_index, row in enumerate(sipoc.rows, start=3):
         for column, value in enumerate(row, start=1):
-            put(sheet, row_index, column, value).alignment = wrap
+            cell = put(sheet, row_index, column, value)
+            cell.alignment, cell.border = wrap, ruled
     for column, width in enumerate(XLSX_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "B3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(sipoc.header))}{len(sipoc.rows) + 2}"
     sheet.print_title_rows = "2:2"
+    fit_row_heights(sheet, 2)  # LibreOffice prints wrapped rows over each other otherwise
     fit_to_page_width(sheet)
     with replacing(target) as temp:
         book.save(str(temp))

@@ -17,6 +17,7 @@ from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import measures, narrative
+from assessment.report.anonymise import anonymise, by_role
 from assessment.report.figures import Chart, figures
 from assessment.text import clean, count_word, fill
 
@@ -522,9 +523,13 @@ def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
     """Facts respondents gave to text questions, per question, attributed by role."""
     answers = assessment.answers[assessment.answers["status"] == "text"]
+    people = by_role(assessment.respondents)
     result: dict[str, list[dict[str, str]]] = {}
     for answer in answers.itertuples():
         result.setdefault(str(answer.question), []).append(
-            {"role": clean(answer.role) or "respondent", "text": clean(answer.text)}
+            {
+                "role": clean(answer.role) or "respondent",
+                "text": anonymise(clean(answer.text), people),
+            }
         )
     return result

@@ -9,6 +9,7 @@ from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
+from assessment.report.anonymise import anonymise, by_role
 from assessment.text import clean, fill
 
 EVIDENCE_PER_PERSPECTIVE = 4
@@ -72,6 +73,7 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
     joined = joined.sort_values(
         ["gap", "question", "role"], ascending=[False, True, True], kind="stable"
     )
+    people = by_role(assessment.respondents)
     result: dict[str, list[dict[str, str]]] = {}
     for pid, group in joined.groupby("perspective", sort=False):
         rows = group.drop_duplicates("question").head(EVIDENCE_PER_PERSPECTIVE)
@@ -80,7 +82,7 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
                 "question": r.question,
                 "text": _short(r.asked, assessment),
                 "role": clean(r.role) or "respondent",
-                "note": clean(r.note),
+                "note": anonymise(clean(r.note), people),
                 "value": fmt(r.value) if r.status == "scored" else str(r.status),
             }
             for r in rows.itertuples()

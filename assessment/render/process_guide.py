@@ -371,9 +371,7 @@ def _appendices(guide: Guide) -> list[Block]:
             "initial wins, the same list as in the analysis report and the presentation; the "
             "last column shows where the plan starts each."
         ),
-        _table(
-            ["Initial win", "Planned benefits", "In the plan"], guide.initial_wins, [4.2, 7, 4]
-        ),
+        _table(["Initial win", "Planned benefits", "In the plan"], guide.initial_wins, [4.2, 7, 4]),
         *_templates(
             "Appendix B – Process Reporting Templates", "reporting", guide.reporting_templates
         ),

@@ -34,7 +34,7 @@ def test_a_new_pack_validates_and_generates_every_deliverable_with_no_edits(
     generated = cli("generate", "e", "--out", "out")
     assert generated.code == 0, generated.err
     written = [p.name for p in (tmp_path / "out").iterdir() if p.name != MANIFEST]
-    assert len(written) == 9
+    assert len(written) == 10  # every deliverable, the process guide PDF included
     document = json.loads(cli("score", "e", "--json").out)
     assert len(document["recommendations"]) == 4
 

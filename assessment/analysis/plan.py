@@ -391,8 +391,11 @@ def _greedy(
     needed, roots, picked = set(uncovered), set(chosen), []
     while uncovered:
         added = _closure(roots, by_id)
+        candidates = [r for r in pool if r not in added]
+        if not candidates or not any(covers([r]) & uncovered for r in candidates):
+            break  # nothing left closes another gap
         rid = max(
-            pool,
+            candidates,
             key=lambda r: (
                 len(covers([r]) & uncovered) / len(_closure(added | {r}, by_id) - added),
                 -by_id[r].rank,

@@ -66,9 +66,7 @@ def triggered_questions(rec: Recommendation, questions: pd.DataFrame) -> tuple[s
         current, target = row["current"], row["target"]
         if pd.isna(current) or pd.isna(target) or not current < target:
             continue
-        # A band-N recommendation covers the step from N-1 to N: only where the gap reaches into
-        # that step, so advice for reaching 5 is not offered on a practice whose target is 3.
-        if (cond.op == "below" and current < cond.level and target > cond.level - 1) or (
+        if (cond.op == "below" and current < cond.level) or (
             cond.op == "at least" and current >= cond.level
         ):
             hits.append(qid)

@@ -416,9 +416,7 @@ def _plan_method(plan: Plan) -> list[str]:
     first = clean(plan.windows[0].name) if plan.windows else ""
     return [
         "A recommendation serves a level (3, 4 or 5) for the practices it names. It applies to "
-        "a practice whose current score is below that level and below its target, when the "
-        "target goes beyond the level before it (advice for reaching 5 is not offered where the "
-        "target is 3), and carrying "
+        "a practice whose current score is below that level and below its target, and carrying "
         "it out is assumed to bring the practice to that level or to the target, whichever is "
         "lower. A recommendation others build on joins the plan as a prerequisite.",
         _horizon_rule(plan),

@@ -38,7 +38,7 @@ demo: $(STAMP)
 	$(BIN)/assess demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check assessment tests benchmarks

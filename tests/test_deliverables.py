@@ -16,7 +16,7 @@ import pytest
 from assessment.files.atomic import MANIFEST
 from assessment.render import DELIVERABLES
 from tests.conftest import ROOT, interview, write_engagement
-from tests.views import view
+from tests.views import libreoffice_pdf, view
 
 LABELS = ("Non-existent", "Initial", "Repeatable", "Defined", "Managed", "Optimized")
 
@@ -214,21 +214,7 @@ def test_hostile_spreadsheet_cells_stay_text(hostile: Path) -> None:
 def test_libreoffice_opens_every_office_file(example, tmp_path: Path) -> None:
     out, _ = example
     files = sorted(str(p) for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
-    result = subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *files,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = libreoffice_pdf([Path(f) for f in files], tmp_path)
     made = {p.stem for p in tmp_path.glob("*.pdf")}
     assert made == {Path(f).stem for f in files}, result.stdout + result.stderr
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -13,6 +12,7 @@ from docx.oxml.ns import qn
 from assessment.cli import main
 from assessment.render.measure import text_width_cm
 from tests.conftest import ROOT
+from tests.views import libreoffice_pdf
 
 EXAMPLE = ROOT / "examples" / "northwind-release"
 WORD_FILES = ("analysis-report", "strategic-plan", "training-plan", "process-guide", "sipoc")
@@ -102,21 +102,7 @@ def test_libreoffice_prints_the_contents_without_updating(out: Path, tmp_path: P
     from pypdf import PdfReader
 
     names = WORD_FILES[:4]
-    subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *(str(out / f"{name}.docx") for name in names),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    libreoffice_pdf([out / f"{name}.docx" for name in names], tmp_path, check=True)
     for name in names:
         pages = [page.extract_text() for page in PdfReader(str(tmp_path / f"{name}.pdf")).pages]
         first = next(i for i, text in enumerate(pages) if "Contents" in text)

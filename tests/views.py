@@ -87,3 +87,25 @@ VIEWS = {".docx": docx_view, ".pptx": pptx_view, ".xlsx": xlsx_view, ".pdf": pdf
 
 def view(path: Path) -> str:
     return VIEWS[path.suffix](path)
+
+
+def libreoffice_pdf(files: list[Path], outdir: Path, check: bool = False):
+    """Convert office files to PDF as a reader's LibreOffice would (a private profile in outdir)."""
+    import subprocess
+
+    return subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{outdir}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=check,
+    )

@@ -89,4 +89,5 @@ def test_hostile_text_is_literal_in_both_files(tmp_path: Path) -> None:
     out = generate(engagement, tmp_path / "out")
     assert load_workbook(out / "sipoc.xlsx").active["C1"].value == hostile
     document = docx.Document(str(out / "sipoc.docx"))
-    assert document.tables[0].rows[1].cells[0].text == f"Other {hostile} Business and IT Units"
+    first = document.tables[0].rows[1].cells[0].text
+    assert first == f"Business and IT units of {hostile} that request, build or deploy releases"

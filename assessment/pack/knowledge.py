@@ -236,13 +236,20 @@ class Template(Item):
 
 
 class SipocRow(Strict):
-    """A SIPOC row: supplier, inputs, the key activities involved, outputs and customer."""
+    """A SIPOC row: supplier, inputs, the key activities involved, outputs and customer.
+
+    `supplier_questions` and `customer_questions` name text questions whose answers name the
+    customer's real parties and systems on that side (units, vendors, tools); the SIPOC quotes
+    them under the row's supplier or customer.
+    """
 
     supplier: Name
     inputs: Lines = ()
     activities: tuple[Id, ...] = ()
     outputs: Lines = ()
     customer: Name
+    supplier_questions: tuple[Id, ...] = ()
+    customer_questions: tuple[Id, ...] = ()
 
 
 class Area(Item):
@@ -349,6 +356,9 @@ class Knowledge(Strict):
         for i, tool in enumerate(self.tool_types):
             if tool.question:
                 refs.append((f"tool_types[{i}].question", "question", tool.question))
+        for i, row in enumerate(self.sipoc):
+            for side in ("supplier_questions", "customer_questions"):
+                refs += [(f"sipoc[{i}].{side}", "question", q) for q in getattr(row, side)]
         for i, win in enumerate(self.initial_wins):
             if win.recommendation:
                 refs.append(

@@ -15,8 +15,8 @@ from assessment.report.guide import Sipoc, build_sipoc
 DOCX_NAME = "sipoc.docx"
 XLSX_NAME = "sipoc.xlsx"
 A4 = (29.7, 21.0)  # landscape width, height in cm
-WIDTHS_CM = (4.0, 7.0, 5.6, 7.0, 4.1)
-XLSX_WIDTHS = (26, 48, 38, 48, 26)  # characters
+WIDTHS_CM = (6.6, 5.6, 4.2, 5.6, 4.7)
+XLSX_WIDTHS = (40, 44, 30, 44, 34)  # characters
 HEADER_FILL = "1F3A5F"
 
 

@@ -63,35 +63,63 @@ def _roadmap(c: Context) -> list[Block]:
     blocks: list[Block] = [Heading("Roadmap by window", 1), Para(c.horizon_rule)]
     if "timeline" in c.charts:
         blocks.append(Figure(c.charts["timeline"], "Figure 1: " + c.charts["timeline"].caption, 16))
+    blocks += _milestones(c)
+    blocks.append(
+        Para(
+            "Each window's recommendations are listed in start order: a recommendation never "
+            "comes before the ones it builds on (column 'After #'). The owner is the role that "
+            "answers for the recommendation's delivery."
+        )
+    )
+    dated = {w["window"]: w for w in c.ask.get("windows", [])}
     for window in c.windows:
         items = [i for i in c.roadmap if i["window"] == window["window"]]
         if not items:
             continue
+        cost = dated.get(window["window"], {})
+        period = f" ({cost['period']})" if cost else ""
+        blocks.append(Heading(f"{window['window']}{period}", 2))
         blocks.append(
-            Heading(
-                f"{window['window']} ({window['horizon']}): {window['recommendations']} "
-                f"recommendations, {window['days']} person-days",
-                2,
+            Para(
+                f"{window['recommendations']} recommendations, {window['days']} person-days"
+                + (f", {cost['cost']}" if cost else "")
+                + f"; {window['horizon']} horizon."
             )
         )
         blocks.append(
             Table(
-                ("#", "Recommendation", "Phase", "Effort", "Days"),
+                ("#", "Recommendation", "Owner", "Effort", "Days", "After #"),
                 tuple(
                     (
                         i["rank"],
                         i["title"] + _marks(i),
-                        i["phase"],
+                        i["owner"] or "to be named",
                         i["effort"],
                         i["days"],
+                        ", ".join(i["after"]),
                     )
                     for i in items
                 ),
-                (1, 8.6, 3.4, 1.6, 1.4),
+                (1, 7, 3.4, 1.6, 1.2, 1.8),
                 numeric=(0, 4),
             )
         )
     return blocks
+
+
+def _milestones(c: Context) -> list[Block]:
+    milestones = c.ask.get("milestones", [])
+    if not milestones:
+        return []
+    return [
+        Heading("Milestones", 2),
+        Table(
+            ("Date", "Milestone"),
+            tuple((m["date"], m["milestone"]) for m in milestones),
+            (3.6, 12.4),
+            "Table 3: Dated milestones",
+        ),
+    ]
 
 
 def _by_phase(c: Context) -> list[Block]:
@@ -108,18 +136,40 @@ def _by_phase(c: Context) -> list[Block]:
 
 
 def _effort(c: Context) -> list[Block]:
-    return [
-        Heading("Effort", 1),
+    a = c.ask
+    windows = a.get("windows", [])
+    blocks: list[Block] = [
+        Heading("Effort and cost", 1),
         Para(
-            f"The full roadmap is estimated at {c.total_days} person-days, sized from the pack's "
-            "effort scale; the estimate is for planning and should be refined per project."
+            f"The full roadmap is estimated at {c.total_days} person-days (about "
+            f"{a.get('staff_years', '')} staff-years), {a.get('total_cost', '')} at a blended "
+            f"day rate of {a.get('day_rate', '')}, sized from the pack's effort scale; person-days "
+            "count the customer's and the consultants' time alike. The estimate is for planning "
+            "and should be refined per project."
         ),
+    ]
+    if a.get("assumption"):
+        blocks.append(Para(a["assumption"], "note"))
+    blocks += [
         Table(
-            ("Window", "Horizon", "Recommendations", "Person-days"),
-            tuple((h["window"], h["horizon"], h["recommendations"], h["days"]) for h in c.windows),
-            (4.5, 3, 4.5, 4),
-            "Table 3: Effort by window",
-            numeric=(2, 3),
+            ("Window", "Period", "Recommendations", "Person-days", "Cost"),
+            (
+                *(
+                    (w["window"], w["period"], w["recommendations"], w["days"], w["cost"])
+                    for w in windows
+                ),
+                (
+                    "Total",
+                    "",
+                    str(len(c.roadmap)),
+                    a.get("total_days", ""),
+                    a.get("total_cost", ""),
+                ),
+            ),
+            (2.6, 5.6, 2.8, 2.2, 2.8),
+            "Table 4: Effort and cost by window",
+            numeric=(2, 3, 4),
+            emphasis=(len(windows),),
         ),
         Table(
             ("Path", "Recommendations", "Person-days", "Fewer than full", "Overall reached"),
@@ -127,11 +177,12 @@ def _effort(c: Context) -> list[Block]:
                 (a["name"], a["count"], a["days"], a["fewer"], a["overall"]) for a in c.alternatives
             ),
             (5, 3, 2.8, 2.6, 2.6),
-            "Table 4: Alternative paths to the target",
+            "Table 5: Alternative paths to the target",
             numeric=(1, 2, 3, 4),
         ),
         *(Para(text) for text in c.not_offered),
     ]
+    return blocks
 
 
 def _marks(item: dict[str, Any]) -> str:
@@ -158,7 +209,7 @@ def _dependencies(c: Context) -> list[Block]:
             ("#", "Recommendation", "Builds on"),
             rows,
             (1, 7.5, 7.5),
-            "Table 5: Dependencies",
+            "Table 6: Dependencies",
             numeric=(0,),
         ),
     ]
@@ -172,6 +223,17 @@ def _next_steps(c: Context) -> list[Block]:
             ("When", "Step", "Size", "Scope (phases)"),
             tuple((s["window"], s["step"], s["size"], s["scope"]) for s in c.next_steps),
             (2.6, 8, 2.4, 3),
-            "Table 6: Next steps with size and scope",
+            "Table 7: Next steps with size and scope",
         ),
+        *_decisions(c),
+    ]
+
+
+def _decisions(c: Context) -> list[Block]:
+    decisions = c.ask.get("decisions", [])
+    if not decisions:
+        return []
+    return [
+        Heading("Decisions asked of the sponsor", 2),
+        Bullets(tuple(decisions)),
     ]

@@ -69,32 +69,50 @@ def _requirements(c: Context) -> list[Block]:
 
 
 def _plan(c: Context) -> list[Block]:
-    if not c.training:
+    schedule = c.courses
+    if not c.training or not schedule.get("rows"):
         return []
+    rows = schedule["rows"]
     blocks: list[Block] = [
         Heading("Training plan", 1),
         Para(
-            "Courses in order: the widest gaps first, so the people who work under the new "
-            "process first are trained before they need it."
+            f"{len(rows)} courses, {schedule['training_days']} training days in all, "
+            f"{schedule['cost']} at {schedule['day_rate']} a day; the programme starts on "
+            f"{c.ask.get('start', '')}.",
+            "lead",
         ),
+        Para(schedule["rule"]),
+        Bullets(tuple(f"{q}: {period}" for q, period in schedule["quarters"])),
     ]
-    seen: dict[str, list[dict]] = {}
-    for need in c.training:
-        seen.setdefault(need["skill"], []).append(need)
-    for order, (skill, needs) in enumerate(seen.items(), start=1):
-        first = needs[0]
-        audience = ", ".join(sorted({n["role"] for n in needs}))
-        blocks += [
-            Heading(f"{order}. {skill}", 2),
-            Table(
-                ("Audience", "Format", "Days"),
-                ((audience, first["format"] or "to be agreed", first["days"]),),
-                (9, 5, 2),
-                numeric=(2,),
+    if c.ask.get("assumption"):
+        blocks.append(Para(c.ask["assumption"], "note"))
+    blocks.append(
+        Table(
+            ("#", "Course", "Attendees", "Quarter", "Days each", "Training days", "Cost"),
+            (
+                *(
+                    (
+                        r["order"],
+                        f"{r['skill']} ({r['format']})",
+                        "; ".join(f"{role}: {n}" for role, n in r["attendees"]),
+                        r["quarter"],
+                        r["days"],
+                        r["training_days"],
+                        r["cost"],
+                    )
+                    for r in rows
+                ),
+                ("", "Total", "", "", "", schedule["training_days"], schedule["cost"]),
             ),
-        ]
-        if first["covers"]:
-            blocks += [Para("Content:"), Bullets(tuple(first["covers"]))]
+            (0.7, 4.6, 4.6, 1.5, 1.4, 1.6, 2.2),
+            "Table 3: Training schedule, attendees and cost",
+            numeric=(0, 4, 5, 6),
+            emphasis=(len(rows),),
+        )
+    )
+    for r in rows:
+        if r["covers"]:
+            blocks += [Heading(f"{r['order']}. {r['skill']}", 2), Bullets(tuple(r["covers"]))]
     return blocks
 
 
@@ -111,6 +129,6 @@ def _courses(c: Context) -> list[Block]:
                 for t in knowledge.training_needs
             ),
             (3.5, 6.5, 3, 3),
-            "Table 3: Training by audience",
+            "Table 4: Training by audience",
         ),
     ]

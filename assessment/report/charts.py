@@ -161,17 +161,21 @@ def timeline(
     lanes: Sequence[str],
     windows: Sequence[tuple[str, float, float]],
     cells: dict[tuple[int, int], str],
+    dates: dict[float, str] | None = None,
+    milestones: Sequence[float] = (),
 ) -> Figure:
-    """Swimlanes (phases) across time windows (months); a labelled bar where work is planned."""
-    figure, axes = _figure(7.6, 0.75 * len(lanes) + 1.3)
+    """Swimlanes (workstreams) across time windows (months); a labelled bar where work is
+    planned. `dates` labels month edges with a date; `milestones` are months marked ◆."""
+    figure, axes = _figure(7.6, 0.75 * len(lanes) + 1.6)
     shades = [NAVY, TEAL, AMBER, GREY]
     hatches = ["", "//", "..", "xx"]
     for (lane, window), label in sorted(cells.items()):
         _, start, end = windows[window]
+        inset = 0.12 if dates else 0.0  # a gap between windows, so each reads as its own bar
         axes.barh(
             lane,
-            end - start,
-            left=start,
+            end - start - 2 * inset,
+            left=start + inset,
             height=0.55,
             color=shades[lane % 4],
             hatch=hatches[lane % 4],
@@ -181,7 +185,7 @@ def timeline(
         axes.text(
             (start + end) / 2,
             lane,
-            label,
+            label if end - start > 4 else label.replace(" · ", "\n"),
             ha="center",
             va="center",
             fontsize=7.5,
@@ -194,8 +198,15 @@ def timeline(
     axes.invert_yaxis()
     edges = sorted({edge for _, start, end in windows for edge in (start, end)})
     axes.set_xticks(edges)
+    if dates:
+        axes.set_xticklabels(
+            [f"{dates[e]}\nmonth {e:g}" if e in dates else "open-ended →" for e in edges],
+            fontsize=7.5,
+        )
     axes.set_xlim(0, edges[-1])
     axes.set_xlabel("Months from the start of the programme")
+    for month in milestones:
+        axes.plot(month, len(lanes) - 0.5, marker="D", color=AMBER, markersize=7, clip_on=False)
     for edge in edges:
         axes.axvline(edge, color=GREY, linewidth=0.6, linestyle=":")
     for label, start, end in windows:

@@ -11,14 +11,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessment.analysis.investment import Investment, add_months, investment
 from assessment.analysis.plan import Plan
 from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
 from assessment.analysis.scoring import Assessment
+from assessment.analysis.training import courses
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import measures, narrative
 from assessment.report.anonymise import anonymise, by_role
-from assessment.report.ask import ask
+from assessment.report.ask import ask, day, money
 from assessment.report.figures import Chart, figures
 from assessment.text import clean, count_word, fill
 
@@ -88,6 +90,7 @@ class Context:
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
+    courses: dict[str, Any] = field(default_factory=dict)  # the training schedule and its cost
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -142,6 +145,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
     text_answers = _text_answers(assessment)
+    dated = investment(assessment.plan, engagement, engagement.date or generated.date())
 
     def shown(value: str) -> str:
         return fill(clean(value), customer, clean(engagement.organisation))
@@ -205,7 +209,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         training=_training(assessment),
         next_steps=narrative.next_steps(assessment),
         series=series,
-        charts=figures(assessment, series, activities),
+        charts=figures(assessment, series, activities, dated.start),
         knowledge=assessment.pack.knowledge,
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=text_answers,
@@ -214,6 +218,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
         ask=ask(assessment, engagement.date or generated.date()),
+        courses=_courses(assessment, dated),
     )
 
 
@@ -374,6 +379,9 @@ def _roadmap(assessment: Assessment) -> list[dict[str, Any]]:
     """The plan's items in start order, titles filled, what they build on by title."""
     plan, text = assessment.plan, _texts(assessment)
     titles = {i.id: text(i.title) for i in plan.items}
+    ranks = {i.id: str(i.rank) for i in plan.items}
+    roles = {r.id: clean(r.name) for r in assessment.pack.info.roles}
+    owners = {r.id: roles.get(r.owner or "", "") for r in assessment.pack.recommendations}
     return [
         {
             "rank": str(i.rank),
@@ -386,6 +394,8 @@ def _roadmap(assessment: Assessment) -> list[dict[str, Any]]:
             "effort": i.effort,
             "days": f"{i.days:.0f}",
             "builds_on": [titles[d] for d in i.depends_on],
+            "after": [ranks[d] for d in i.depends_on],  # what it builds on, by rank
+            "owner": owners.get(i.id, ""),
             "quick_win": i.quick_win,
             "initial_win": i.initial_win,
             "prerequisite": i.prerequisite,
@@ -495,6 +505,61 @@ def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
         }
         for a in assessment.plan.alternatives
     ]
+
+
+TO_BE_CONFIRMED = "to be confirmed"
+COURSE_RULE = (
+    "Each course runs in the programme quarter in which the first recommendation that needs "
+    "the skill starts, so people are trained before the work calls on them; a course no "
+    "recommendation needs runs in the first quarter. Attendees are the process roles that need "
+    "the skill, counted from the interviewees in that role; a role nobody was interviewed in "
+    "is to be confirmed and adds no days. Training days = course days × attendees; cost = "
+    "training days × the day rate."
+)
+
+
+def _courses(assessment: Assessment, dated: Investment) -> dict[str, Any]:
+    """The training schedule: per course its attendees, quarter, training days and cost."""
+    schedule = courses(
+        assessment.pack, assessment.training, assessment.plan, assessment.respondents
+    )
+    rate, currency = dated.day_rate, dated.currency
+    rows = []
+    for order, course in enumerate(schedule, start=1):
+        starts = add_months(dated.start, 3 * (course.quarter - 1))
+        ends = add_months(dated.start, 3 * course.quarter) - dt.timedelta(days=1)
+        rows.append(
+            {
+                "order": str(order),
+                "skill": clean(course.skill),
+                "format": clean(course.format) or "to be agreed",
+                "days": "to be agreed" if course.days is None else f"{course.days:g}",
+                "attendees": [
+                    (clean(a.role), TO_BE_CONFIRMED if a.count is None else str(a.count))
+                    for a in course.attendees
+                ],
+                "people": str(course.people),
+                "training_days": f"{course.training_days:g}" if course.people else TO_BE_CONFIRMED,
+                "cost": money(course.training_days * rate, currency)
+                if course.people
+                else TO_BE_CONFIRMED,
+                "quarter": f"Q{course.quarter}",
+                "period": f"{day(starts)} – {day(ends)}",
+                "needed_by": str(len(course.needed_by)),
+                "covers": [clean(c) for c in course.covers],
+            }
+        )
+    total = sum(c.training_days for c in schedule)
+    return {
+        "rows": rows,
+        "training_days": f"{total:g}",
+        "cost": money(total * rate, currency),
+        "day_rate": money(rate, currency),
+        "rule": COURSE_RULE,
+        "quarters": sorted(
+            dict.fromkeys((r["quarter"], r["period"]) for r in rows), key=lambda q: int(q[0][1:])
+        ),
+    }
 
 
 def _training(assessment: Assessment) -> list[dict[str, Any]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from assessment.analysis.investment import add_months
 from assessment.analysis.scoring import Assessment
 from assessment.report import charts
 from assessment.text import clean
@@ -46,7 +48,10 @@ class Charts(Mapping[str, Chart]):
 
 
 def figures(
-    assessment: Assessment, series: dict[str, list[Any]], activities: dict[str, Any]
+    assessment: Assessment,
+    series: dict[str, list[Any]],
+    activities: dict[str, Any],
+    start: dt.date | None = None,
 ) -> Charts:
     """The recipes of every figure this engagement has data for."""
     by_perspective = "Current and target maturity by perspective"
@@ -57,8 +62,8 @@ def figures(
     }
     if assessment.plan.items:
         recipes["timeline"] = (
-            partial(charts.timeline, *_timeline(assessment)),
-            "Roadmap: work by phase and horizon",
+            partial(charts.timeline, *_timeline(assessment, start)),
+            "Roadmap by workstream: recommendations and person-days per window; ◆ dated milestones",
         )
     if activities["rows"]:
         recipes["heatmap"] = (
@@ -70,15 +75,19 @@ def figures(
     return Charts(recipes)
 
 
-def _timeline(assessment: Assessment) -> tuple[list[str], list[Any], dict[tuple[int, int], str]]:
+def _timeline(assessment: Assessment, start: dt.date | None) -> tuple[Any, ...]:
+    """Workstreams (perspectives) across the windows; month edges dated from the start; a
+    milestone at every window end."""
     plan = assessment.plan
     lanes = [
-        p.name for p in assessment.pack.info.phases if any(i.phase == p.name for i in plan.items)
+        p
+        for p in assessment.pack.info.perspectives
+        if any(i.perspective_id == p.id for i in plan.items)
     ]
     cells = {}
-    for lane, phase in enumerate(lanes):
+    for lane, perspective in enumerate(lanes):
         for window in range(len(plan.windows)):
-            items = [i for i in plan.in_window(window) if i.phase == phase]
+            items = [i for i in plan.in_window(window) if i.perspective_id == perspective.id]
             if items:
                 days = sum(i.days for i in items)
                 cells[(lane, window)] = f"{len(items)} recs · {days:.0f} d"
@@ -86,4 +95,7 @@ def _timeline(assessment: Assessment) -> tuple[list[str], list[Any], dict[tuple[
         (clean(w.name), w.start, w.end if w.end is not None else w.start + 12)  # drawn as a year
         for w in plan.windows
     ]
-    return [clean(lane) for lane in lanes], windows, cells
+    edges = {w.start for w in plan.windows} | {w.end for w in plan.windows if w.end is not None}
+    dates = {e: f"{add_months(start, int(e)):%b %Y}" for e in edges} if start else {}
+    milestones = sorted({0.0} | {float(w.end) for w in plan.windows if w.end is not None})
+    return [clean(p.name) for p in lanes], windows, cells, dates, milestones

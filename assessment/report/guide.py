@@ -194,15 +194,29 @@ def build_sipoc(context: Context) -> Sipoc:
     activities = {a.id: t(a.name) for a in k.activities}
     rows = tuple(
         (
-            t(r.supplier),
+            _named(context, t(r.supplier), r.supplier_questions),
             bulleted(t.all(r.inputs)),
             bulleted([activities[a] for a in r.activities]),
             bulleted(t.all(r.outputs)),
-            t(r.customer),
+            _named(context, t(r.customer), r.customer_questions),
         )
         for r in k.sipoc
     )
     return Sipoc(f"{context.process} SIPOC", context.customer, context.process, SIPOC_HEADER, rows)
+
+
+NAMED = "Named in the interviews:"
+
+
+def _named(context: Context, party: str, questions: tuple[str, ...]) -> str:
+    """The pack's party, then what the interviewees said names it here, attributed by role."""
+    said = dict.fromkeys(
+        f"{a['text'].strip()} ({a['role']})"
+        for q in questions
+        for a in context.text_answers.get(q, [])
+        if a["text"].strip()
+    )
+    return f"{party}\n{NAMED}\n{bulleted(list(said))}" if said else party
 
 
 class _Tailor:

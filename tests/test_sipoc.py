@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -91,3 +93,15 @@ def test_hostile_text_is_literal_in_both_files(tmp_path: Path) -> None:
     document = docx.Document(str(out / "sipoc.docx"))
     first = document.tables[0].rows[1].cells[0].text
     assert first == f"Business and IT units of {hostile} that request, build or deploy releases"
+
+
+def test_a_sipoc_row_naming_an_unknown_question_fails_validation(tmp_path: Path, cli: Any) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    appendices = pack / "knowledge" / "appendices.yaml"
+    text = appendices.read_text(encoding="utf-8")
+    assert "supplier_questions: [RM-ORG-16]" in text
+    appendices.write_text(text.replace("[RM-ORG-16]", "[RM-NOPE-1]", 1), encoding="utf-8")
+    result = cli("validate", str(pack))
+    assert result.code != 0
+    assert "appendices.yaml:" in result.err and "no question 'RM-NOPE-1'" in result.err

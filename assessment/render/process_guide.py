@@ -384,7 +384,7 @@ def _appendices(guide: Guide) -> list[Block]:
         _table(
             ["Supplier", "Inputs", "Process (key activities)", "Outputs", "Customer"],
             guide.sipoc,
-            [3.4, 6.2, 5, 6.2, 3.1],
+            [5.6, 5.2, 4.0, 5.2, 3.9],
         ),
         Orientation(landscape=False, margin_cm=PORTRAIT_MARGIN),
         *_topics(guide),

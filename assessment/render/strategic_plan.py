@@ -149,7 +149,7 @@ def _effort(c: Context) -> list[Block]:
         ),
     ]
     if a.get("assumption"):
-        blocks.append(Para(a["assumption"], "note"))
+        blocks.append(Para(a["assumption"]))
     blocks += [
         Table(
             ("Window", "Period", "Recommendations", "Person-days", "Cost"),

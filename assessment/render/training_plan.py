@@ -85,7 +85,7 @@ def _plan(c: Context) -> list[Block]:
         Bullets(tuple(f"{q}: {period}" for q, period in schedule["quarters"])),
     ]
     if c.ask.get("assumption"):
-        blocks.append(Para(c.ask["assumption"], "note"))
+        blocks.append(Para(c.ask["assumption"]))
     blocks.append(
         Table(
             ("#", "Course", "Attendees", "Quarter", "Days each", "Training days", "Cost"),

@@ -92,7 +92,7 @@ def test_hostile_text_is_literal_in_both_files(tmp_path: Path) -> None:
     assert load_workbook(out / "sipoc.xlsx").active["C1"].value == hostile
     document = docx.Document(str(out / "sipoc.docx"))
     first = document.tables[0].rows[1].cells[0].text
-    assert first == f"Business and IT units of {hostile} that request, build or deploy releases"
+    assert first == f"Other {hostile} Business and IT Units"
 
 
 def test_a_sipoc_row_naming_an_unknown_question_fails_validation(tmp_path: Path, cli: Any) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assessment.analysis.plan import Plan
@@ -20,6 +20,8 @@ from assessment.report import measures, narrative
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
+from assessment.report.findings import findings, statement, triggered_by
+from assessment.report.headlines import headlines
 from assessment.text import clean, count_word, fill
 
 
@@ -88,6 +90,10 @@ class Context:
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
+    practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
+    facts: list[str] = field(default_factory=list)  # the engagement's facts, as written
+    interviewed: str = ""  # when the interviews took place, in words
+    headlines: dict[str, str] = field(default_factory=dict)  # slide key → message title
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -104,6 +110,7 @@ class Context:
 
 
 TOP = 5  # recommendations in the executive summary
+PRACTICE_FINDINGS = 8  # findings stated with their evidence
 WIDEST = 3  # gaps shown per perspective in the current state
 
 METHOD = [
@@ -142,11 +149,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     overall["label"] = doc["overall"]["label"] or "not yet scored"
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
     text_answers = _text_answers(assessment)
+    baselines = measures.baselines(assessment, doc)
 
     def shown(value: str) -> str:
         return fill(clean(value), customer, clean(engagement.organisation))
 
-    return Context(
+    context = Context(
         customer=customer,
         organisation=organisation,
         consultant=clean(engagement.consultant),
@@ -190,12 +198,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
                 "window": clean(t.window.name),
                 "horizon": t.window.horizon,
                 "recommendations": str(t.recommendations),
-                "days": f"{t.days:.0f}",
+                "days": f"{t.days:,.0f}",
                 "days_value": t.days,
             }
             for t in assessment.plan.totals
         ],
-        total_days=f"{assessment.plan.days:.0f}",
+        total_days=f"{assessment.plan.days:,.0f}",
         widest_gaps=_widest_gaps(assessment, doc),
         horizon_rule=_horizon_rule(assessment.plan),
         alternatives=_alternatives(assessment),
@@ -210,11 +218,15 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=text_answers,
         scores=doc,
-        baselines=measures.baselines(assessment, doc),
+        baselines=baselines,
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
         ask=ask(assessment, engagement.date or generated.date()),
+        practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
+        facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
+        interviewed=_interviewed(assessment),
     )
+    return replace(context, headlines=headlines(context))
 
 
 def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> str:
@@ -245,6 +257,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     texts = {q.id: q.text for q in assessment.pack.questions}
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    text = _texts(assessment)
     rows = []
     for q in doc["questions"]:
         if not assessment.pack.question(q["id"]).scored:
@@ -254,6 +267,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
                 "id": q["id"],
                 "perspective": clean(names[q["perspective"]]),
                 "text": fill(clean(texts[q["id"]]), customer, organisation),
+                "statement": statement(assessment, q["id"], text),
                 "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
                 "target": fmt(q["target"]),
                 "gap": fmt_gap(q["gap"], q["current"], q["target"]),
@@ -306,9 +320,23 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
             "questions": ", ".join(r.questions),
             "owner": clean(roles.get(r.recommendation.owner or "", "")),
             "success_measure": text(r.recommendation.success_measure),
+            "triggered_by": triggered_by(assessment, r.questions, text),
         }
         for r in assessment.recommendations
     ]
+
+
+def _interviewed(assessment: Assessment) -> str:
+    """`between 10 and 13 November 2026`, or `on 12 November 2026`; empty without dates."""
+    dates = sorted(d for d in assessment.respondents["date"] if isinstance(d, dt.date))
+    if not dates:
+        return ""
+    first, last = dates[0], dates[-1]
+    if first == last:
+        return f"on {first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"between {first.day} and {last.day} {last:%B %Y}"
+    return f"between {first.day} {first:%B %Y} and {last.day} {last:%B %Y}"
 
 
 def _roles(assessment: Assessment) -> list[tuple[str, int]]:

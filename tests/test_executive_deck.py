@@ -117,7 +117,7 @@ def test_text_cut_on_a_slide_is_given_in_full_in_its_notes(golden) -> None:
                 shown = " ".join(text[:-1].splitlines()[-1].lstrip("▪• ").split())
                 assert shown in notes, (number, text)
     # Sentences are kept whole where they fit and boxes share their lines by need; what is
-    # still cut is a long rationale on the top-five slide (1 frame on the golden deck, in the notes).
+    # still cut is a long rationale on the top-five slide (1 frame on the golden deck; in notes).
     assert cut <= 2
 
 

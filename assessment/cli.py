@@ -61,9 +61,13 @@ def cmd_pack(args: argparse.Namespace) -> int:
 @command
 def cmd_validate(args: argparse.Namespace) -> int:
     from assessment import pipeline
+    from assessment.pack.lint import as_warning
 
-    print(pipeline.validate(Path(args.path)))
-    return 0
+    summary, warnings = pipeline.validate(Path(args.path))
+    print(summary)
+    for warning in warnings:
+        print(as_warning(warning), file=sys.stderr)
+    return 1 if args.strict and warnings else 0
 
 
 @command
@@ -182,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")
+    p.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings as well as on errors"
+    )
 
     p = sub.add_parser("interview", help="guided interview in the terminal; re-run to resume")
     p.add_argument("dir", help="the engagement folder")
@@ -251,6 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
+        if exc.warnings:
+            from assessment.pack.lint import as_warning
+
+            for warning in exc.warnings:
+                print(as_warning(warning), file=sys.stderr)
         return exc.exit_code
     except Interrupted as exc:
         print(f"\n{exc}", file=sys.stderr)

@@ -24,7 +24,9 @@ from assessment.errors import InvalidInput, Problem
 from assessment.files.validation import item_name, problem_from_error, validate
 from assessment.files.yamlfile import Document, read_yaml
 from assessment.pack.knowledge import Knowledge
+from assessment.pack.lint import pack_warnings
 from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
+from assessment.pack.sources import Located, PackParts
 from assessment.resources import PACKS
 
 PACKS_ENV = "ASSESS_PACKS"
@@ -101,40 +103,44 @@ def pack_reference(ref: str, engagement: Path) -> str:
         return str(pack)
 
 
-@dataclass
-class _Located:
-    """An item of a list file and where it was written."""
-
-    data: Any
-    doc: Document
-    at: tuple[str | int, ...]
-
-    @property
-    def line(self) -> int:
-        return self.doc.line_of(self.at)
-
-
 def load_pack(path: Path | str) -> Pack:
     """Load a pack folder; raise InvalidInput listing every problem found."""
+    return check_pack(path, warn=False)[0]
+
+
+def check_pack(path: Path | str, warn: bool = True) -> tuple[Pack, list[Problem]]:
+    """Load a pack folder and list its warnings: mistakes that load but spoil documents.
+
+    Raises InvalidInput listing every problem found; its `warnings` are the warnings of the
+    parts that did load.
+    """
     folder = Path(path)
     if not (folder / "pack.yaml").is_file():
         raise InvalidInput(Problem(str(folder), 0, "", "not a pack: pack.yaml is missing"))
     loader = _PackLoader(folder)
     pack = loader.load()
+    found = dict.fromkeys(pack_warnings(loader.parts)) if warn else {}
+    warnings = sorted(found, key=_line_order)
     if loader.problems or pack is None:
-        raise InvalidInput(sorted(set(loader.problems), key=_problem_order))
-    return pack
+        error = InvalidInput(sorted(set(loader.problems), key=_problem_order))
+        error.warnings = warnings
+        raise error
+    return pack, warnings
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.file, problem.line, problem.message)
 
 
+def _line_order(problem: Problem) -> tuple[str, int]:
+    return (problem.file, problem.line)
+
+
 class _PackLoader:
     def __init__(self, folder: Path):
         self.folder = folder
         self.problems: list[Problem] = []
-        self.knowledge_docs: dict[str, Document] = {}
+        self.parts = PackParts(self.name(folder))
 
     def name(self, path: Path) -> str:
         try:
@@ -149,6 +155,7 @@ class _PackLoader:
             self.problems.extend(exc.problems)
             return None
         self.problems.extend(doc.problems)
+        self.parts.docs.append(doc)
         return doc
 
     def load(self) -> Pack | None:
@@ -162,6 +169,9 @@ class _PackLoader:
         knowledge = self.knowledge()
         built_q = self.build(Question, questions)
         built_r = self.build(Recommendation, recs)
+        self.parts.info, self.parts.info_doc, self.parts.knowledge = info, info_doc, knowledge
+        self.parts.questions, self.parts.recommendations = built_q, built_r
+        self.parts.where_q, self.parts.where_r = by_id(questions), by_id(recs)
         if info is not None:  # cross-check everything that was built, even if some parts failed
             _Checker(self, info, knowledge, questions, recs).run(built_q, built_r)
         if info is None or knowledge is None:
@@ -179,8 +189,8 @@ class _PackLoader:
         single = self.folder / f"{stem}.yaml"
         return ([single] if single.is_file() else []) + sorted((self.folder / stem).glob("*.yaml"))
 
-    def items(self, key: str, paths: Iterable[Path]) -> list[_Located]:
-        located: list[_Located] = []
+    def items(self, key: str, paths: Iterable[Path]) -> list[Located]:
+        located: list[Located] = []
         for path in paths:
             doc = self.read(path)
             if doc is None:
@@ -201,12 +211,12 @@ class _PackLoader:
                         f"unknown top-level key; only `{key}:` belongs here",
                     )
                 )
-            located += [_Located(item, doc, (key, i)) for i, item in enumerate(data[key])]
+            located += [Located(item, doc, (key, i)) for i, item in enumerate(data[key])]
         return located
 
-    def build(self, model: Any, items: list[_Located]) -> dict[str, Any]:
+    def build(self, model: Any, items: list[Located]) -> dict[str, Any]:
         built: dict[str, Any] = {}
-        seen: dict[str, _Located] = {}
+        seen: dict[str, Located] = {}
         for item in items:
             raw_id = str(item.data.get("id")) if isinstance(item.data, dict) else ""
             if raw_id in seen:
@@ -249,7 +259,7 @@ class _PackLoader:
                     )
                     continue
                 merged[key], owner[key] = value, doc
-        self.knowledge_docs = owner
+        self.parts.knowledge_docs = owner
         # One validation of the merged sections, so a mistake in one file (a misspelt section,
         # say) is reported once, on its own line, and never as missing ids in every other file.
         try:
@@ -275,6 +285,11 @@ class _PackLoader:
         return any(problem.file in names for problem in self.problems)
 
 
+def by_id(items: list[Located]) -> dict[str, Located]:
+    """Where each item was written, by the id it was written with."""
+    return {str(item.data.get("id")): item for item in items if isinstance(item.data, dict)}
+
+
 class _Checker:
     """Cross-references: every id a pack mentions must exist, and dependencies must not loop."""
 
@@ -283,14 +298,13 @@ class _Checker:
         loader: _PackLoader,
         info: PackInfo,
         knowledge: Knowledge | None,
-        questions: list[_Located],
-        recs: list[_Located],
+        questions: list[Located],
+        recs: list[Located],
     ):
         self.loader, self.info, self.knowledge = loader, info, knowledge
-        self.where_q = {str(q.data.get("id")): q for q in questions if isinstance(q.data, dict)}
-        self.where_r = {str(r.data.get("id")): r for r in recs if isinstance(r.data, dict)}
+        self.where_q, self.where_r = by_id(questions), by_id(recs)
 
-    def problem(self, located: _Located | None, item: str, message: str, key: str = "") -> None:
+    def problem(self, located: Located | None, item: str, message: str, key: str = "") -> None:
         if located is None:
             self.loader.problems.append(
                 Problem(self.loader.name(self.loader.folder), 0, item, message)
@@ -375,12 +389,12 @@ class _Checker:
                 path = tuple(
                     int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location)
                 )
-                doc = self.loader.knowledge_docs.get(str(path[0])) if path else None
-                where = _Located(None, doc, path) if doc is not None else None
+                doc = self.loader.parts.knowledge_docs.get(str(path[0])) if path else None
+                where = Located(None, doc, path) if doc is not None else None
                 self.problem(where, location, f"no {kind} {ref!r}")
 
     def question_fields(
-        self, at: _Located | None, q: Question, questions: dict[str, Question], roles: set[str]
+        self, at: Located | None, q: Question, questions: dict[str, Question], roles: set[str]
     ) -> None:
         """`core`, `cap`, `derive` and `kpi` name roles, options, questions and KPIs that exist."""
         for role in q.core or ():
@@ -409,7 +423,7 @@ class _Checker:
             self.problem(at, f"{q.id}.derive", why, "derive")
 
     def vocabulary(
-        self, at: _Located | None, rec: Recommendation, key: str, value: str, allowed: list[str]
+        self, at: Located | None, rec: Recommendation, key: str, value: str, allowed: list[str]
     ) -> None:
         if allowed and value not in allowed:
             self.problem(
@@ -420,7 +434,7 @@ class _Checker:
 
     def conditions(
         self,
-        at: _Located | None,
+        at: Located | None,
         item: str,
         conditions: dict[str, Condition],
         questions: dict[str, Question],

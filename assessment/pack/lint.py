@@ -73,15 +73,13 @@ def as_warning(problem: Problem) -> str:
 
 
 def _at(parts: PackParts, path: tuple[str | int, ...], item: str, message: str) -> Problem:
-    """A warning on a knowledge item, at its line in the file that defines its section."""
-    doc = parts.knowledge_docs.get(str(path[0]))
-    if doc is None:
-        return Problem(f"{parts.folder}/knowledge", 0, item, message)
-    return Problem(doc.name, doc.line_of(path), item, message)
+    """A warning on a knowledge item, at its line in the file that wrote it (pack or base)."""
+    found = parts.knowledge_layers.problem(path, message, item)
+    return found or Problem(f"{parts.folder}/knowledge", 0, item, message)
 
 
 def _guide_sections(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
-    if not parts.knowledge_docs:
+    if parts.knowledge_layers.home is None:
         return [
             Problem(
                 f"{parts.folder}/knowledge",
@@ -96,10 +94,12 @@ def _guide_sections(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
     for section, shows in GUIDE_SECTIONS.items():
         if getattr(knowledge, section) != getattr(empty, section):
             continue
-        state = "is empty" if section in parts.knowledge_docs else "is missing"
-        found.append(
-            _at(parts, (section,), section, f"{state}: the process guide shows {shows} empty")
-        )
+        message = f"the process guide shows {shows} empty"
+        if parts.knowledge_layers.written(section) is None:
+            missing = Problem(f"{parts.folder}/knowledge", 0, section, f"is missing: {message}")
+            found.append(missing)
+        else:
+            found.append(_at(parts, (section,), section, f"is empty: {message}"))
     return found
 
 
@@ -172,22 +172,18 @@ def _unused(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
 
 def _unasked_roles(parts: PackParts) -> list[Problem]:
     """Interviewee roles no question is asked of (a question without `roles` suits every role)."""
-    if parts.info is None or parts.info_doc is None or not parts.questions:
+    if parts.info is None or not parts.questions:
         return []
     if any(not q.roles for q in parts.questions.values()):
         return []
     asked = {role for q in parts.questions.values() for role in q.roles}
-    doc = parts.info_doc
-    return [
-        Problem(
-            doc.name,
-            doc.line_of(("roles", i)),
-            role.id,
-            "no question lists this interviewee role: its interview would be empty",
-        )
+    message = "no question lists this interviewee role: its interview would be empty"
+    found = [
+        parts.info_layers.problem(("roles", i), message, role.id)
         for i, role in enumerate(parts.info.roles)
         if role.id not in asked
     ]
+    return [problem for problem in found if problem is not None]
 
 
 def _placeholders(parts: PackParts) -> Iterator[Problem]:

@@ -21,9 +21,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessment.errors import InvalidInput, Problem
-from assessment.files.validation import item_name, problem_from_error, validate
+from assessment.files.validation import validate
 from assessment.files.yamlfile import Document, read_yaml
 from assessment.pack.knowledge import Knowledge
+from assessment.pack.layers import BASE_FOLDER, BASE_PARTS, Layered
 from assessment.pack.lint import pack_warnings
 from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
 from assessment.pack.sources import Located, PackParts
@@ -160,16 +161,14 @@ class _PackLoader:
 
     def load(self) -> Pack | None:
         info_doc = self.read(self.folder / "pack.yaml")
-        info = None
-        if info_doc is not None:
-            info, problems = validate(PackInfo, info_doc.data, info_doc)
-            self.problems += problems
+        base = self.base(info_doc)
+        info = None if info_doc is None else self.info(info_doc, base)
         questions = self.items("questions", sorted((self.folder / "questions").glob("*.yaml")))
         recs = self.items("recommendations", self.files("recommendations"))
-        knowledge = self.knowledge()
+        knowledge = self.knowledge(base, info_doc)
         built_q = self.build(Question, questions)
         built_r = self.build(Recommendation, recs)
-        self.parts.info, self.parts.info_doc, self.parts.knowledge = info, info_doc, knowledge
+        self.parts.info, self.parts.knowledge = info, knowledge
         self.parts.questions, self.parts.recommendations = built_q, built_r
         self.parts.where_q, self.parts.where_r = by_id(questions), by_id(recs)
         if info is not None:  # cross-check everything that was built, even if some parts failed
@@ -181,7 +180,7 @@ class _PackLoader:
             questions=tuple(built_q.values()),
             recommendations=tuple(built_r.values()),
             knowledge=knowledge,
-            fingerprint=fingerprint(self.folder),
+            fingerprint=fingerprint(self.folder, base),
             source=str(self.folder),
         )
 
@@ -237,9 +236,65 @@ class _PackLoader:
                 built[obj.id] = obj
         return built
 
-    def knowledge(self) -> Knowledge | None:
-        merged: dict[str, Any] = {}
-        owner: dict[str, Document] = {}
+    def base(self, info_doc: Document | None) -> Document | None:
+        """The base file pack.yaml names with `base: NAME`, checked for its two parts."""
+        data = info_doc.data if info_doc is not None else None
+        if info_doc is None or not isinstance(data, dict) or data.get("base") in (None, ""):
+            return None
+        name = str(data["base"])
+        path = find_base(name)
+        if path is None:
+            self.problems.append(
+                Problem(
+                    info_doc.name,
+                    info_doc.line_of(("base",)),
+                    "base",
+                    f"unknown base {name!r}; the bases are {available_bases()}",
+                )
+            )
+            return None
+        doc = self.read(path)
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.append(Problem(doc.name, 1, "", "expected `pack:` and `knowledge:`"))
+            return None
+        for key, value in doc.data.items():
+            if key not in BASE_PARTS or not isinstance(value, dict):
+                self.problems.append(
+                    Problem(
+                        doc.name,
+                        doc.line_of((key,)),
+                        str(key),
+                        "a base holds two mappings: `pack:` (pack.yaml keys) and "
+                        "`knowledge:` (knowledge sections)",
+                    )
+                )
+                return None
+        return doc
+
+    def info(self, doc: Document, base: Document | None) -> PackInfo | None:
+        """pack.yaml laid over the base's `pack:` part, validated once."""
+        if not isinstance(doc.data, dict):
+            info, problems = validate(PackInfo, doc.data, doc)
+            self.problems += problems
+            return info
+        layers = self.parts.info_layers = Layered(home=doc, replaces=replaced(doc))
+        if base is not None and "pack" in base.data:
+            layers.lay(base, ("pack",))
+        layers.lay(doc)
+        try:
+            return PackInfo.model_validate(layers.data)
+        except ValidationError as exc:
+            errors = exc.errors()
+            if layers.data.get("base") and base is None:  # what it lacks, the base would give
+                errors = [err for err in errors if err["type"] != "missing"]
+            self.problems += [p for err in errors if (p := layers.error(PackInfo, err))]
+            return None
+
+    def knowledge(self, base: Document | None, info_doc: Document | None) -> Knowledge | None:
+        """The sections of every knowledge file, laid over the base's `knowledge:` part."""
+        docs = []
         for path in sorted((self.folder / "knowledge").glob("*.yaml")):
             doc = self.read(path)
             if doc is None:
@@ -247,6 +302,13 @@ class _PackLoader:
             if not isinstance(doc.data, dict):
                 self.problems.append(Problem(doc.name, 1, "", "expected a mapping of sections"))
                 continue
+            docs.append(doc)
+        replaces = replaced(info_doc)
+        layers = self.parts.knowledge_layers = Layered(docs[0] if docs else None, replaces=replaces)
+        if base is not None and "knowledge" in base.data:
+            layers.lay(base, ("knowledge",))
+        owner: dict[str, Document] = {}
+        for doc in docs:
             for key, value in doc.data.items():
                 if key in owner:
                     self.problems.append(
@@ -258,31 +320,30 @@ class _PackLoader:
                         )
                     )
                     continue
-                merged[key], owner[key] = value, doc
-        self.parts.knowledge_docs = owner
+                owner[key] = doc
+                layers.put(key, value, doc, (key,))
         # One validation of the merged sections, so a mistake in one file (a misspelt section,
         # say) is reported once, on its own line, and never as missing ids in every other file.
         try:
             knowledge = Knowledge.model_validate(
-                merged, context={"references_checked_by_caller": True}
+                layers.data, context={"references_checked_by_caller": True}
             )
         except ValidationError as exc:
-            first = next(iter(owner.values()), None)
-            for err in exc.errors():
-                doc = owner.get(str(err["loc"][0])) if err["loc"] else first
-                if doc is not None:
-                    self.problems.append(problem_from_error(Knowledge, err, doc))
+            self.problems += [p for err in exc.errors() if (p := layers.error(Knowledge, err))]
             return None
         for where, message in knowledge.reference_problems():
-            doc = owner[str(where[0])]
-            self.problems.append(
-                Problem(doc.name, doc.line_of(where), item_name(doc.data, where), message)
-            )
-        return None if self.problems_in(owner) else knowledge
+            found = layers.problem(where, message)
+            if found is not None:
+                self.problems.append(found)
+        files = layers.files()
+        return None if any(problem.file in files for problem in self.problems) else knowledge
 
-    def problems_in(self, docs: dict[str, Document]) -> bool:
-        names = {doc.name for doc in docs.values()}
-        return any(problem.file in names for problem in self.problems)
+
+def replaced(info_doc: Document | None) -> frozenset[str]:
+    """The keys pack.yaml's `replaces:` takes in full from the pack (checked by PackInfo)."""
+    data = info_doc.data if info_doc is not None else None
+    keys = data.get("replaces") if isinstance(data, dict) else None
+    return frozenset(str(k) for k in keys) if isinstance(keys, list) else frozenset()
 
 
 def by_id(items: list[Located]) -> dict[str, Located]:
@@ -389,9 +450,10 @@ class _Checker:
                 path = tuple(
                     int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", location)
                 )
-                doc = self.loader.parts.knowledge_docs.get(str(path[0])) if path else None
-                where = Located(None, doc, path) if doc is not None else None
-                self.problem(where, location, f"no {kind} {ref!r}")
+                found = self.loader.parts.knowledge_layers.problem(path, f"no {kind} {ref!r}")
+                if found is not None:
+                    found = Problem(found.file, found.line, location, found.message)
+                    self.loader.problems.append(found)
 
     def question_fields(
         self, at: Located | None, q: Question, questions: dict[str, Question], roles: set[str]
@@ -484,10 +546,30 @@ class _Checker:
                 visit(rid, [rid])
 
 
-def fingerprint(folder: Path) -> str:
-    """A short content hash of every YAML file in the pack: pinned in each interview."""
+def fingerprint(folder: Path, base: Document | None = None) -> str:
+    """A short content hash of every YAML file in the pack and of its base: pinned in each
+    interview."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*.yaml")):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
+    if base is not None:
+        digest.update(base.digest.encode())
     return digest.hexdigest()[:16]
+
+
+def find_base(name: str) -> Path | None:
+    """`_base/NAME.yaml` in the first folder of the search path that has it."""
+    if not is_pack_name(name):
+        return None
+    for folder, _ in search_path():
+        candidate = folder / BASE_FOLDER / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def available_bases() -> list[str]:
+    return sorted(
+        {p.stem for folder, _ in search_path() for p in (folder / BASE_FOLDER).glob("*.yaml")}
+    )

@@ -384,6 +384,8 @@ class PackInfo(Strict):
     name: Text
     process: Text
     version: Text
+    base: Id | None = None  # the shared method it builds on: `_base/<base>.yaml` of a packs folder
+    replaces: tuple[Id, ...] = ()  # keys written in full here, not merged with the base's items
     framework: str = ""
     method: str = ""  # the assessment method's name, as the documents print it
     description: str = ""

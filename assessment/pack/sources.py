@@ -7,6 +7,7 @@ from typing import Any
 
 from assessment.files.yamlfile import Document
 from assessment.pack.knowledge import Knowledge
+from assessment.pack.layers import Layered
 from assessment.pack.model import PackInfo, Question, Recommendation
 
 
@@ -33,11 +34,11 @@ class PackParts:
 
     folder: str  # the pack folder as messages name it
     info: PackInfo | None = None
-    info_doc: Document | None = None
+    info_layers: Layered = field(default_factory=Layered)  # pack.yaml over its base
     questions: dict[str, Question] = field(default_factory=dict)
     recommendations: dict[str, Recommendation] = field(default_factory=dict)
     knowledge: Knowledge | None = None
     where_q: dict[str, Located] = field(default_factory=dict)
     where_r: dict[str, Located] = field(default_factory=dict)
-    knowledge_docs: dict[str, Document] = field(default_factory=dict)  # section → its file
+    knowledge_layers: Layered = field(default_factory=Layered)  # knowledge over its base
     docs: list[Document] = field(default_factory=list)  # every file read, in reading order

@@ -140,7 +140,7 @@ def test_an_activity_nothing_names(cli, tmp_path: Path) -> None:
 def test_an_interviewee_role_no_question_is_asked_of(cli, tmp_path: Path) -> None:
     pack = copy_pack(tmp_path)
     info = pack / "pack.yaml"
-    line = insert_after(info, "roles:", "  - {id: astronaut, name: Astronaut}")
+    line = insert_after(info, "interviewees:", "  - {id: astronaut, name: Astronaut}")
     expect_one_warning(cli, pack, f"{info}:{line}", "astronaut: no question lists")
 
 

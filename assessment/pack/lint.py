@@ -171,16 +171,16 @@ def _unused(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
 
 
 def _unasked_roles(parts: PackParts) -> list[Problem]:
-    """Interviewee roles no question is asked of (a question without `roles` suits every role)."""
+    """Interviewees no question is asked of (a question without `interviewees` suits all)."""
     if parts.info is None or not parts.questions:
         return []
-    if any(not q.roles for q in parts.questions.values()):
+    if any(not q.interviewees for q in parts.questions.values()):
         return []
-    asked = {role for q in parts.questions.values() for role in q.roles}
+    asked = {role for q in parts.questions.values() for role in q.interviewees}
     message = "no question lists this interviewee role: its interview would be empty"
     found = [
-        parts.info_layers.problem(("roles", i), message, role.id)
-        for i, role in enumerate(parts.info.roles)
+        parts.info_layers.problem(("interviewees", i), message, role.id)
+        for i, role in enumerate(parts.info.interviewees)
         if role.id not in asked
     ]
     return [problem for problem in found if problem is not None]

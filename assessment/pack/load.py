@@ -2,7 +2,7 @@
 
 A pack is a folder:
 
-    pack.yaml                 what the pack is (PackInfo): perspectives, roles, phases, effort
+    pack.yaml                 what the pack is (PackInfo), its base, its interviewees
     questions/*.yaml          `questions:` lists
     recommendations.yaml      `recommendations:` list (or recommendations/*.yaml)
     knowledge/*.yaml          process knowledge; the top-level keys of all files are merged
@@ -28,6 +28,7 @@ from assessment.pack.layers import BASE_FOLDER, BASE_PARTS, Layered
 from assessment.pack.lint import pack_warnings
 from assessment.pack.model import Condition, Pack, PackInfo, Question, Recommendation
 from assessment.pack.sources import Located, PackParts
+from assessment.pack.upgrade import earlier_format
 from assessment.resources import PACKS
 
 PACKS_ENV = "ASSESS_PACKS"
@@ -161,6 +162,8 @@ class _PackLoader:
 
     def load(self) -> Pack | None:
         info_doc = self.read(self.folder / "pack.yaml")
+        old = earlier_format(info_doc, "pack") if info_doc is not None else None
+        self.problems += [old] if old else []
         base = self.base(info_doc)
         info = None if info_doc is None else self.info(info_doc, base)
         questions = self.items("questions", sorted((self.folder / "questions").glob("*.yaml")))
@@ -194,6 +197,8 @@ class _PackLoader:
             doc = self.read(path)
             if doc is None:
                 continue
+            old = earlier_format(doc, key)
+            self.problems += [old] if old else []
             data = doc.data
             if not isinstance(data, dict) or not isinstance(data.get(key), list):
                 self.problems.append(
@@ -376,7 +381,7 @@ class _Checker:
 
     def run(self, questions: dict[str, Question], recs: dict[str, Recommendation]) -> None:
         perspectives = {p.id for p in self.info.perspectives}
-        roles = {r.id for r in self.info.roles}
+        roles = {r.id for r in self.info.interviewees}
         for q in questions.values():
             at = self.where_q.get(q.id)
             if q.perspective not in perspectives:
@@ -386,13 +391,13 @@ class _Checker:
                     f"unknown perspective {q.perspective!r}; use one of {sorted(perspectives)}",
                     "perspective",
                 )
-            for role in q.roles:
+            for role in q.interviewees:
                 if role not in roles:
                     self.problem(
                         at,
-                        f"{q.id}.roles",
-                        f"unknown role {role!r}; pack.yaml roles are {sorted(roles)}",
-                        "roles",
+                        f"{q.id}.interviewees",
+                        f"unknown role {role!r}; pack.yaml interviewees are {sorted(roles)}",
+                        "interviewees",
                     )
             for kind, ids in q.informs.items():
                 if self.knowledge is None:
@@ -440,7 +445,8 @@ class _Checker:
                 self.problem(
                     at,
                     f"{r.id}.owner",
-                    f"unknown role {r.owner!r}; the owner is a pack.yaml role: {sorted(roles)}",
+                    f"unknown role {r.owner!r}; the owner is one of pack.yaml interviewees: "
+                    f"{sorted(roles)}",
                     "owner",
                 )
         self.cycles(recs)
@@ -460,8 +466,12 @@ class _Checker:
     ) -> None:
         """`core`, `cap`, `derive` and `kpi` name roles, options, questions and KPIs that exist."""
         for role in q.core or ():
-            if role not in roles or (q.roles and role not in q.roles):
-                where = "pack.yaml roles" if role not in roles else "the question's `roles`"
+            if role not in roles or (q.interviewees and role not in q.interviewees):
+                where = (
+                    "pack.yaml interviewees"
+                    if role not in roles
+                    else "the question's `interviewees`"
+                )
                 self.problem(at, f"{q.id}.core", f"role {role!r} is not in {where}", "core")
         if q.cap is not None:
             for option in q.cap.unless:

@@ -41,10 +41,10 @@ def upgrade_pack(folder: Path) -> list[str]:
             Problem(str(folder), 0, "", "is not a pack folder (no pack.yaml); give the pack folder")
         )
     rewrites = []
-    info = _plan(folder / "pack.yaml", folder, _info_keys, "interviewee `roles:` → `interviewees:`")
+    info = _plan(folder / "pack.yaml", _info_keys, "interviewee `roles:` → `interviewees:`")
     rewrites += [info] if info else []
     for path in sorted((folder / "questions").glob("*.yaml")):
-        found = _plan(path, folder, _question_keys, "question `roles:` → `interviewees:`")
+        found = _plan(path, _question_keys, "question `roles:` → `interviewees:`")
         rewrites += [found] if found else []
     for rewrite in rewrites:
         with replacing(rewrite.path) as temp:
@@ -91,11 +91,11 @@ def _question_keys(data: Any) -> list[Path_]:
     ]
 
 
-def _plan(path: Path, folder: Path, keys_of: Any, what: str) -> _Rewrite | None:
+def _plan(path: Path, keys_of: Any, what: str) -> _Rewrite | None:
     """The rewritten text of one file, checked to hold the same data, or None: nothing to do."""
     if not path.is_file():
         return None
-    shown = path.relative_to(folder).as_posix()
+    shown = str(path)
     doc = read_yaml(path, shown)
     keys = keys_of(doc.data)
     if not keys:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from assessment.pack.model import NOT_SCORED, Id, Level, Strict, Text
 
@@ -24,6 +31,17 @@ class Rating(Strict):
     rationale: Text
 
 
+class Investment(Strict):
+    """What the plan costs and when it starts: a blended day rate (customer and consultant time
+    alike), its currency, the programme's first day, and who sponsors it. Anything left out is
+    defaulted by the plan and labelled as an assumption in every document."""
+
+    day_rate: Annotated[float, Field(gt=0, lt=1_000_000)] | None = None
+    currency: Annotated[str, StringConstraints(min_length=1, max_length=12)] | None = None
+    start: dt.date | None = None
+    sponsor: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
 class Engagement(BaseModel):
     """engagement.yaml. Extra keys are kept: consultants may record more than we read."""
 
@@ -38,6 +56,8 @@ class Engagement(BaseModel):
     ratings: dict[Id, Rating] = Field(default_factory=dict)
     priorities: list[Id] = Field(default_factory=list)
     kpi_goals: dict[Id, Text] = Field(default_factory=dict)  # KPI id → agreed goal
+    investment: Investment = Field(default_factory=Investment)
+    facts: list[Text] = Field(default_factory=list)  # what happened, in the consultant's words
 
 
 class Respondent(BaseModel):

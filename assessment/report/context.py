@@ -18,6 +18,7 @@ from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report import measures, narrative
 from assessment.report.anonymise import anonymise, by_role
+from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
 from assessment.text import clean, count_word, fill
 
@@ -86,6 +87,7 @@ class Context:
     baselines: list[dict[str, str]] = field(default_factory=list)  # measured KPI baselines
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
+    ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -211,6 +213,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         baselines=measures.baselines(assessment, doc),
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
+        ask=ask(assessment, engagement.date or generated.date()),
     )
 
 

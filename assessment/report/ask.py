@@ -1,0 +1,157 @@
+"""The ask, in words and figures: what the plan costs, when it is delivered, who decides.
+
+Every figure comes from the plan and the investment computed in the analysis; this module only
+formats them, so the deck, the strategic plan and the training plan say the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from assessment.analysis.investment import Investment, investment
+from assessment.analysis.scoring import Assessment
+from assessment.analysis.views import still_open
+from assessment.text import clean, count_word
+
+TO_BE_NAMED = "an executive sponsor (to be named)"
+OWNERS_NAMED = 3  # owner roles named in the owner decision
+
+
+def money(value: float, currency: str) -> str:
+    """`EUR 145,000`; `EUR 2.11 million` from a million on."""
+    if value >= 1_000_000:
+        return f"{currency} {value / 1_000_000:.2f} million"
+    return f"{currency} {value:,.0f}"
+
+
+def day(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def ask(assessment: Assessment, document_date: dt.date) -> dict[str, Any]:
+    """The investment, the dated milestones and the decisions, formatted once."""
+    inv = investment(assessment.plan, assessment.engagement, document_date)
+    windows = [
+        {
+            "window": clean(w.name),
+            "recommendations": str(w.recommendations),
+            "days": f"{w.days:.0f}",
+            "days_value": w.days,
+            "cost": money(w.cost, inv.currency),
+            "cost_value": w.cost,
+            "starts": day(w.starts),
+            "ends": day(w.ends) if w.ends else "",
+            "period": f"{day(w.starts)} – {day(w.ends)}" if w.ends else f"from {day(w.starts)}",
+        }
+        for w in inv.windows
+    ]
+    return {
+        "day_rate": money(inv.day_rate, inv.currency),
+        "currency": inv.currency,
+        "start": day(inv.start),
+        "total_days": f"{inv.days:.0f}",
+        "total_cost": money(inv.cost, inv.currency),
+        "staff_years": f"{inv.staff_years:.1f}",
+        "sponsor": clean(inv.sponsor) or TO_BE_NAMED,
+        "assumption": _assumption(inv),
+        "windows": windows,
+        "milestones": _milestones(assessment, inv),
+        "decisions": _decisions(assessment, inv, windows),
+        "owners": _owners(assessment),
+    }
+
+
+def _assumption(inv: Investment) -> str:
+    """What was defaulted, said as an assumption, with where to set it."""
+    parts = []
+    if "day_rate" in inv.assumed or "currency" in inv.assumed:
+        parts.append(f"a blended day rate of {money(inv.day_rate, inv.currency)}")
+    if "start" in inv.assumed:
+        parts.append(f"a start on {day(inv.start)}")
+    if not parts:
+        return ""
+    keys = ", ".join(f"investment.{k}" for k in inv.assumed)
+    return f"Assumption: {' and '.join(parts)} (set {keys} in engagement.yaml)."
+
+
+def _owners(assessment: Assessment) -> list[tuple[str, int]]:
+    """Owner roles of the first window's recommendations, most recommendations first."""
+    roles = {r.id: clean(r.name) for r in assessment.pack.info.roles}
+    recs = {r.id: r for r in assessment.pack.recommendations}
+    first = assessment.plan.in_window(0) if assessment.plan.windows else ()
+    counts = Counter(roles.get(recs[i.id].owner or "", "") for i in first)
+    counts.pop("", None)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _milestones(assessment: Assessment, inv: Investment) -> list[dict[str, str]]:
+    """Dated milestones: the start, each window's end (or start, if open-ended), the
+    re-assessment at the end of the tactical windows."""
+    plan = assessment.plan
+    dated = [(inv.start, "Programme starts: sponsor and owners named, first window staffed.")]
+    priorities = sum(1 for i in plan.items if i.customer_priority)
+    for index, (window, total) in enumerate(zip(inv.windows, plan.totals, strict=True)):
+        if window.ends is None:
+            dated.append(
+                (
+                    window.starts,
+                    f"{window.name} work begins: {window.recommendations} recommendations, "
+                    "reviewed quarterly.",
+                )
+            )
+            continue
+        done = f"{window.name} window done: {window.recommendations} recommendations"
+        if index == 0 and priorities:
+            done += f", including the {count_word(priorities)} customer priorities"
+        dated.append((window.ends, done + "."))
+        if total.window.horizon == "tactical" and index == _last_tactical(plan):
+            dated.append(
+                (
+                    window.ends,
+                    f"Re-assessment: {clean(assessment.pack.info.process)} maturity measured "
+                    "again against the target.",
+                )
+            )
+    return [{"date": day(when), "milestone": what} for when, what in sorted(dated, key=_first)]
+
+
+def _first(pair: tuple[dt.date, str]) -> dt.date:
+    return pair[0]
+
+
+def _last_tactical(plan: Any) -> int:
+    tactical = [n for n, t in enumerate(plan.totals) if t.window.horizon == "tactical"]
+    return tactical[-1] if tactical else -1
+
+
+def _decisions(assessment: Assessment, inv: Investment, windows: list[dict[str, Any]]) -> list[str]:
+    sponsor = clean(inv.sponsor)
+    decisions = [
+        f"Sponsor: {sponsor} sponsors the programme and chairs a monthly progress review."
+        if sponsor
+        else "Sponsor: name an executive sponsor who chairs a monthly progress review."
+    ]
+    owners = _owners(assessment)[:OWNERS_NAMED]
+    if owners:
+        named = ", ".join(f"the {role} ({n})" for role, n in owners)
+        decisions.append(f"Owners: name the people who own the first window's work: {named}.")
+    if windows:
+        first = windows[0]
+        decisions.append(
+            f"Funding: approve the {first['window']} window, {first['days']} person-days "
+            f"({first['cost']}), starting {first['starts']}."
+        )
+    priorities = sum(1 for i in assessment.plan.items if i.customer_priority)
+    if priorities:
+        decisions.append(
+            f"Priorities: confirm that the {count_word(priorities)} customer priorities go first."
+        )
+    open_items = len(still_open(assessment.consensus))
+    if open_items:
+        decisions.append(
+            f"Consensus: settle the {open_items} open question{'s' if open_items != 1 else ''} "
+            f"in a workshop before {day(inv.start)}."
+        )
+    return decisions

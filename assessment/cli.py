@@ -66,7 +66,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
     for path in new_pack(folder):
         print(path)
-    print(f"Next: edit the files, then `assess validate {folder}`")
+    print(f"Next: edit the files, then `assess validate --strict {folder}` until it warns no more")
     return 0
 
 

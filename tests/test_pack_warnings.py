@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.pack.load import load_pack
 from tests.conftest import ROOT
 
 PACKS = ROOT / "questionnaires"
@@ -155,3 +156,15 @@ def test_warnings_follow_the_errors(cli, tmp_path: Path) -> None:
     *errors, last = result.err.strip().splitlines()
     assert errors and all(e.startswith(f"error: {integration}:") for e in errors), errors
     assert last.startswith(f"{resources}:{line}: warning: juggling: "), last
+
+
+def test_activities_are_not_called_unused_while_no_workflow_or_sipoc_is_written(
+    cli, tmp_path: Path
+) -> None:
+    assert cli("pack", "new", tmp_path / "incident_management").code == 0
+    result = cli("validate", tmp_path / "incident_management")
+    assert result.code == 0
+    warned = [line.split(": warning: ")[1].split(":")[0] for line in result.err.splitlines()]
+    assert "workflow" in warned and "sipoc" in warned
+    activities = {a.id for a in load_pack(tmp_path / "incident_management").knowledge.activities}
+    assert activities and not activities & set(warned), warned

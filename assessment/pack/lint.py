@@ -157,6 +157,8 @@ def _unused(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
     named |= {a for row in knowledge.sipoc for a in row.activities}
     named |= {a for q in parts.questions.values() for a in q.informs.get("activity", ())}
     named |= {a for t in knowledge.topics for i in t.items for a in i.links.get("activity", ())}
+    if not (knowledge.workflow or knowledge.sipoc):
+        return found + _unasked_roles(parts)  # the missing workflow and SIPOC are warned already
     for i, activity in enumerate(knowledge.activities):
         if activity.id not in named:
             found.append(

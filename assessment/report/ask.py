@@ -79,7 +79,7 @@ def _assumption(inv: Investment) -> str:
 
 def _owners(assessment: Assessment) -> list[tuple[str, int]]:
     """Owner roles of the first window's recommendations, most recommendations first."""
-    roles = {r.id: clean(r.name) for r in assessment.pack.info.roles}
+    roles = {r.id: clean(r.name) for r in assessment.pack.info.interviewees}
     recs = {r.id: r for r in assessment.pack.recommendations}
     first = assessment.plan.in_window(0) if assessment.plan.windows else ()
     counts = Counter(roles.get(recs[i.id].owner or "", "") for i in first)

@@ -294,7 +294,7 @@ def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
-    roles = {r.id: r.name for r in assessment.pack.info.roles}
+    roles = {r.id: r.name for r in assessment.pack.info.interviewees}
 
     def text(value: str) -> str:
         return fill(clean(value), customer, organisation)

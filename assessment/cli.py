@@ -49,21 +49,37 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
         print(json.dumps(pack_schema(), indent=2))
         return 0
+    folder = Path(args.dir)
+    if args.pack_command == "upgrade":
+        from assessment.pack.upgrade import upgrade_pack
+
+        changes = upgrade_pack(folder)
+        for change in changes:
+            print(change)
+        print(
+            f"Next: `assess validate {folder}`"
+            if changes
+            else f"{folder}: nothing to change; the pack is in the current format"
+        )
+        return 0
     from assessment.pack.create import new_pack
 
-    folder = Path(args.dir)
     for path in new_pack(folder):
         print(path)
-    print(f"Next: edit the files, then `assess validate {folder}`")
+    print(f"Next: edit the files, then `assess validate --strict {folder}` until it warns no more")
     return 0
 
 
 @command
 def cmd_validate(args: argparse.Namespace) -> int:
     from assessment import pipeline
+    from assessment.pack.lint import as_warning
 
-    print(pipeline.validate(Path(args.path)))
-    return 0
+    summary, warnings = pipeline.validate(Path(args.path))
+    print(summary)
+    for warning in warnings:
+        print(as_warning(warning), file=sys.stderr)
+    return 1 if args.strict and warnings else 0
 
 
 @command
@@ -174,14 +190,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("packs", help="list the packs on the search path (built-in + ASSESS_PACKS)")
 
-    p = sub.add_parser("pack", help="write packs: a new pack to start from, the pack JSON Schema")
+    p = sub.add_parser(
+        "pack", help="write packs: a new pack to start from, the JSON Schema, format upgrades"
+    )
     pack_sub = p.add_subparsers(dest="pack_command", metavar="PACK-COMMAND", required=True)
     new = pack_sub.add_parser("new", help="create a minimal, valid, commented pack folder")
     new.add_argument("dir", help="the new pack folder; its name becomes the pack id")
     pack_sub.add_parser("schema", help="print the JSON Schema of pack files (for editors)")
+    upgrade = pack_sub.add_parser(
+        "upgrade", help="rewrite a pack in an earlier format to the current one, comments kept"
+    )
+    upgrade.add_argument("dir", help="the pack folder (the one holding pack.yaml)")
 
     p = sub.add_parser("validate", help="check a pack or an engagement (file:line messages)")
     p.add_argument("path", help="a pack folder or an engagement folder")
+    p.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings as well as on errors"
+    )
 
     p = sub.add_parser("interview", help="guided interview in the terminal; re-run to resume")
     p.add_argument("dir", help="the engagement folder")
@@ -251,6 +276,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
+        if exc.warnings:
+            from assessment.pack.lint import as_warning
+
+            for warning in exc.warnings:
+                print(as_warning(warning), file=sys.stderr)
         return exc.exit_code
     except Interrupted as exc:
         print(f"\n{exc}", file=sys.stderr)

@@ -35,6 +35,7 @@ class InvalidInput(AssessError):
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems = problems
+        self.warnings: list[Problem] = []  # printed after the problems; they do not fail alone
         super().__init__("\n".join(str(p) for p in problems))
 
 

@@ -54,24 +54,26 @@ def list_packs() -> str:
     return "\n".join(lines) or "no packs found; set ASSESS_PACKS to a folder of packs"
 
 
-def validate(path: Path) -> str:
-    """Check a pack or an engagement; a one-line summary when all is well."""
+def validate(path: Path) -> tuple[str, list[Problem]]:
+    """Check a pack or an engagement: a one-line summary when all is well, and the pack's
+    warnings (mistakes that load but spoil documents)."""
     from assessment.engagement.open import open_engagement
-    from assessment.pack.load import load_pack
+    from assessment.pack.load import check_pack
 
     if (path / "pack.yaml").is_file():
-        pack = load_pack(path)
+        pack, warnings = check_pack(path)
+        count = f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
         return (
             f"{path}: pack {pack.info.id} {pack.info.version} is valid: "
-            f"{len(pack.questions)} questions, {len(pack.recommendations)} recommendations"
-        )
+            f"{len(pack.questions)} questions, {len(pack.recommendations)} recommendations{count}"
+        ), warnings
     if (path / "engagement.yaml").is_file():
         opened = open_engagement(path)
         answers = sum(len(i.answers) for i in opened.interviews.values())
         return (
             f"{path}: engagement for {opened.engagement.customer} is valid: "
             f"{len(opened.interviews)} interviews, {answers} answers"
-        )
+        ), []
     raise InvalidInput(
         Problem(
             str(path),

@@ -324,7 +324,7 @@ def test_the_three_initial_wins_lists_are_identical(example) -> None:
         row[0] for row in _table(docx.Document(str(out / "process-guide.docx")), "Initial win")
     ]
     deck = pptx.Presentation(str(out / "executive-deck.pptx"))
-    slide = next(s for s in deck.slides if s.shapes.title.text.startswith("Initial wins"))
+    slide = next(s for s in deck.slides if "initial wins start first" in s.shapes.title.text)
     notes = slide.notes_slide.notes_text_frame.text.splitlines()
     listed = [m.group(1) for line in notes if (m := re.match(r"- (.*) \([^()]*person-days", line))]
     assert report == guide == listed

@@ -133,7 +133,7 @@ def test_documents_count_the_perspectives_and_phases_the_pack_has(cli, tmp_path:
     )
     (pack / "pack.yaml").write_text(meta + "method: Quartet Method\n")
     (pack / "questions" / "partners.yaml").write_text(
-        "questions:\n  - id: SP-PAR-01\n    perspective: partners\n    roles: [manager]\n"
+        "questions:\n  - id: SP-PAR-01\n    perspective: partners\n    interviewees: [manager]\n"
         "    text: How are suppliers involved?\n    levels:\n"
         + "".join(f"      {n}: Level {n} practice.\n" for n in range(6))
     )

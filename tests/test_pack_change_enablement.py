@@ -85,7 +85,7 @@ def test_respondent_help_and_interviewer_probe_are_separate_texts(pack: Pack) ->
             continue
         assert q.help.strip() and q.probe.strip(), q.id
         assert q.help != q.probe, q.id
-        assert q.roles, q.id
+        assert q.interviewees, q.id
 
 
 def test_every_asked_scored_question_maps_to_the_three_standards(pack: Pack) -> None:
@@ -102,7 +102,7 @@ def test_the_change_manager_core_interview_stays_short(pack: Pack) -> None:
     core = [
         q.id
         for q in pack.questions
-        if q.asked and "change-manager" in q.roles and q.is_core_for("change-manager")
+        if q.asked and "change-manager" in q.interviewees and q.is_core_for("change-manager")
     ]
     assert 30 <= len(core) <= 45, len(core)
 
@@ -130,7 +130,7 @@ def test_recommendations_cover_every_band_in_every_perspective(pack: Pack) -> No
     served = Counter((r.perspective, r.serves) for r in pack.recommendations)
     missing = [(p, b) for p in PERSPECTIVES for b in (3, 4, 5) if not served[(p, b)]]
     assert missing == []
-    roles = {r.id for r in pack.info.roles}
+    roles = {r.id for r in pack.info.interviewees}
     for r in pack.recommendations:
         assert r.owner in roles, r.id
         assert len(r.success_measure) > 40 and QUANTITY.search(r.success_measure), r.id

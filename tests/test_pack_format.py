@@ -120,7 +120,8 @@ def test_a_cap_applies_until_every_listed_option_is_ticked() -> None:
             "questions/process.yaml",
             "    core: [lead]\n",
             "    core: [sponsor]\n",
-            "process.yaml:5: MP-PRO-01.core: role 'sponsor' is not in the question's `roles`",
+            "process.yaml:5: MP-PRO-01.core: role 'sponsor' is not in the question's "
+            "`interviewees`",
         ),
         (
             "questions/technology.yaml",

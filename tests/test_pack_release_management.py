@@ -181,7 +181,7 @@ def test_every_perspective_has_advice_for_reaching_3_4_and_5(pack):
 
 
 def test_every_recommendation_has_an_owner_role_and_a_success_measure(pack):
-    roles = {role.id for role in pack.info.roles}
+    roles = {role.id for role in pack.info.interviewees}
     for rec in pack.recommendations:
         assert rec.owner in roles, rec.id
         assert len(rec.success_measure.split()) >= 8, rec.id
@@ -224,7 +224,7 @@ def test_scale_levels_are_six_distinct_statements_without_the_word_level(pack):
 def test_every_question_has_help_roles_and_informs(pack):
     for q in pack.questions:
         assert q.help.strip(), q.id
-        assert q.roles, q.id
+        assert q.interviewees, q.id
         assert q.informs, q.id
 
 
@@ -299,9 +299,9 @@ def test_breadth_alone_does_not_reach_defined(pack):
 
 def test_the_release_managers_core_interview_takes_about_an_hour(pack):
     core = [q for q in pack.questions if q.asked and q.is_core_for("release-manager")]
-    core = [q for q in core if "release-manager" in q.roles]
+    core = [q for q in core if "release-manager" in q.interviewees]
     assert 30 <= len(core) <= 45
-    roles = {role.id for role in pack.info.roles}
+    roles = {role.id for role in pack.info.interviewees}
     assert {
         "sponsor",
         "configuration-manager",
@@ -312,7 +312,7 @@ def test_the_release_managers_core_interview_takes_about_an_hour(pack):
         "platform-engineering",
     } <= roles
     for role in roles:
-        assert any(q.is_core_for(role) and role in q.roles for q in pack.questions), role
+        assert any(q.is_core_for(role) and role in q.interviewees for q in pack.questions), role
 
 
 def test_dora_four_are_banded_metrics_with_a_named_source(pack):

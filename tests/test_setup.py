@@ -99,6 +99,7 @@ def test_the_wheel_carries_the_packs_templates_and_examples(wheel: Path) -> None
         assert f"assessment/_bundled/questionnaires/{pack.parent.name}/pack.yaml" in names
     for template in ("reference.docx", "reference.pptx", "report.css", "document.html.j2"):
         assert f"assessment/_bundled/report_templates/{template}" in names
+    assert "assessment/_bundled/questionnaires/_base/method.yaml" in names  # the shared method
     assert "assessment/_bundled/examples/northwind-release/engagement.yaml" in names
     assert not [n for n in names if "__pycache__" in n]
 

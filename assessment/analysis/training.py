@@ -142,7 +142,7 @@ def courses(
 
 def _interviewed(pack: Pack, respondents: pd.DataFrame) -> dict[str, int]:
     """Interviewees per pack role id, matching the respondent's role by the role's id or name."""
-    names = {key.casefold(): r.id for r in pack.info.roles for key in (r.id, r.name)}
+    names = {key.casefold(): r.id for r in pack.info.interviewees for key in (r.id, r.name)}
     counts: dict[str, int] = {}
     for role in respondents.get("role", ()):
         found = names.get(str(role or "").strip().casefold())

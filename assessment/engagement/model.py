@@ -42,6 +42,19 @@ class Investment(Strict):
     sponsor: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
 
 
+class Fact(Strict):
+    """Something that happened, in the consultant's words, and the questions it bears on. A
+    plain string is a fact that bears on no question in particular."""
+
+    text: Text
+    questions: tuple[Id, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
 class Engagement(BaseModel):
     """engagement.yaml. Extra keys are kept: consultants may record more than we read."""
 
@@ -57,7 +70,7 @@ class Engagement(BaseModel):
     priorities: list[Id] = Field(default_factory=list)
     kpi_goals: dict[Id, Text] = Field(default_factory=dict)  # KPI id → agreed goal
     investment: Investment = Field(default_factory=Investment)
-    facts: list[Text] = Field(default_factory=list)  # what happened, in the consultant's words
+    facts: list[Fact] = Field(default_factory=list)  # what happened, in the consultant's words
 
 
 class Respondent(BaseModel):

@@ -16,26 +16,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assessment.engagement.model import Answer
-from assessment.pack.model import LEVEL_LABELS, Condition, Pack, Question, Role
+from assessment.pack.model import LEVEL_LABELS, Condition, Interviewee, Pack, Question
 
 NOT_APPLICABLE = "na"
 UNKNOWN = "unknown"
 
 
-def find_role(pack: Pack, name: str) -> Role | None:
+def find_role(pack: Pack, name: str) -> Interviewee | None:
     """The pack role whose id or name is `name` (case-insensitive), if any."""
     wanted = name.strip().casefold()
     return next(
-        (r for r in pack.info.roles if wanted in (r.id.casefold(), r.name.casefold())), None
+        (r for r in pack.info.interviewees if wanted in (r.id.casefold(), r.name.casefold())), None
     )
 
 
-def suits(question: Question, role: Role | None) -> bool:
+def suits(question: Question, role: Interviewee | None) -> bool:
     """A question suits a role when it names none or names that role; no role takes all."""
-    return role is None or not question.roles or role.id in question.roles
+    return role is None or not question.interviewees or role.id in question.interviewees
 
 
-def _core(question: Question, role: Role | None) -> bool:
+def _core(question: Question, role: Interviewee | None) -> bool:
     """Without a known role every suited question is offered; `core` is per role."""
     return role is None or question.is_core_for(role.id)
 
@@ -68,12 +68,16 @@ class Plan:
     """The questions one respondent is offered, in order, before skip logic."""
 
     pack: Pack
-    role: Role | None = None
+    role: Interviewee | None = None
     questions: tuple[Question, ...] = field(default=())
 
     @classmethod
     def make(
-        cls, pack: Pack, role: Role | None, every_question: bool = False, extended: bool = False
+        cls,
+        pack: Pack,
+        role: Interviewee | None,
+        every_question: bool = False,
+        extended: bool = False,
     ) -> Plan:
         """The role's core questions; `extended` adds its other ones, `every_question` all.
 

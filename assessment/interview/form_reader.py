@@ -179,8 +179,8 @@ class _FormReader:
             )
         role = cells.get(ROLE_ROW, "")
         found = flow.find_role(self.pack, role) if role else None
-        if role and found is None and self.pack.info.roles:
-            names = ", ".join(r.name for r in self.pack.info.roles)
+        if role and found is None and self.pack.info.interviewees:
+            names = ", ".join(r.name for r in self.pack.info.interviewees)
             self.problem(
                 ROLE_ROW,
                 "role",

@@ -95,7 +95,7 @@ def export_form(
     found, pack = read_with_pack(folder)
     chosen = flow.find_role(pack, role) if role else None
     if role and chosen is None:
-        names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
+        names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.interviewees) or "none defined"
         raise InvalidInput(f"unknown role {role!r}; use one of: {names}")
     texts = _Texts(found.engagement.customer, found.engagement.organisation)
     plan = flow.Plan.make(pack, chosen, extended=extended)
@@ -187,7 +187,7 @@ def _meta(lists: Any, pack: Pack, texts: _Texts, role: str) -> None:
     for index, (key, value) in enumerate(rows, start=1):
         put(lists, index, 1, key)
         put(lists, index, 2, value)
-    for column, item in enumerate([texts(r.name) for r in pack.info.roles], start=1):
+    for column, item in enumerate([texts(r.name) for r in pack.info.interviewees], start=1):
         put(lists, 7, column, item)
     for column, item in enumerate((NOT_APPLICABLE, DONT_KNOW), start=1):
         put(lists, 8, column, item)
@@ -204,10 +204,10 @@ def _respondent_block(sheet: Any, lists: Any, pack: Pack, texts: _Texts, role: s
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         put(sheet, row, 1, label).font = Font(bold=True)
         _answer_cell(put(sheet, row, QUESTION, role if row == ROLE_ROW else ""))
-    if pack.info.roles:
+    if pack.info.interviewees:
         from openpyxl.utils import get_column_letter
 
-        last = get_column_letter(len(pack.info.roles))
+        last = get_column_letter(len(pack.info.interviewees))
         _validation(sheet, f"{LISTS}!$A$7:${last}$7", f"C{ROLE_ROW}", strict=False)
     put(sheet, 4, 1, "Pick your answers in column E from the drop-down lists; notes in column F.")
 

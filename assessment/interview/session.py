@@ -118,7 +118,7 @@ def _saved(session: Session | None) -> str:
 
 
 def _roles(pack: Pack) -> str:
-    return ", ".join(f"{r.id} ({r.name})" for r in pack.info.roles) or "none defined"
+    return ", ".join(f"{r.id} ({r.name})" for r in pack.info.interviewees) or "none defined"
 
 
 @dataclass
@@ -232,8 +232,8 @@ class Session:
                 f"go to {path.name}."
             )
         role_name = ""
-        if role is None and self.pack.info.roles:
-            items = [Item(self.t(r.name), r.id) for r in self.pack.info.roles]
+        if role is None and self.pack.info.interviewees:
+            items = [Item(self.t(r.name), r.id) for r in self.pack.info.interviewees]
             items.append(Item("Other / not listed (offer every question)", OTHER_ROLE))
             chosen = self.prompter.choose(f"{name}'s role:", items)
             found = flow.find_role(self.pack, chosen) if chosen != OTHER_ROLE else None

@@ -1,4 +1,4 @@
-"""Typed models of packs: perspectives, roles, phases, questions, recommendations."""
+"""Typed models of packs: perspectives, interviewees, phases, questions, recommendations."""
 
 from __future__ import annotations
 
@@ -79,8 +79,9 @@ class Perspective(Strict):
     description: str = ""
 
 
-class Role(Strict):
-    """An interviewee role a question can suit (process owner, service desk, ...)."""
+class Interviewee(Strict):
+    """An interviewee role a question can suit (process owner, service desk, ...); the process
+    roles of the knowledge are `ProcessRole`."""
 
     id: Id
     name: Text
@@ -153,7 +154,7 @@ class Question(Strict):
     help: str = ""
     probe: str = ""
     weight: Weight = 1.0
-    roles: tuple[Id, ...] = ()
+    interviewees: tuple[Id, ...] = ()  # the interviewee roles it suits; none: every role
     core: tuple[Id, ...] | None = None
     standards: Standards = Field(default_factory=Standards)
     desired_state: bool = False
@@ -384,11 +385,13 @@ class PackInfo(Strict):
     name: Text
     process: Text
     version: Text
+    base: Id | None = None  # the shared method it builds on: `_base/<base>.yaml` of a packs folder
+    replaces: tuple[Id, ...] = ()  # keys written in full here, not merged with the base's items
     framework: str = ""
     method: str = ""  # the assessment method's name, as the documents print it
     description: str = ""
     perspectives: tuple[Perspective, ...] = Field(min_length=1)
-    roles: tuple[Role, ...] = ()
+    interviewees: tuple[Interviewee, ...] = ()  # who is interviewed (process roles: knowledge)
     phases: tuple[Phase, ...] = ()
     effort: tuple[EffortSize, ...] = ()
     weighting: str = ""  # the question-weighting rule, printed in the method appendix

@@ -30,10 +30,12 @@ def pack_schema() -> dict[str, Any]:
         defs.update(schema.pop("$defs", {}))
         defs[name] = schema
     _as_written(defs)
+    _with_base(defs)
+    names = [*files, "BaseFile"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "ITSM assessment pack file",
-        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in files],
+        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in names],
         "$defs": defs,
     }
 
@@ -61,4 +63,22 @@ def _as_written(defs: dict[str, Any]) -> None:
     defs["Question"]["properties"]["options"] = {
         "anyOf": [options, {"type": "object", "additionalProperties": True}],
         "description": "a list of options, or {option-id: weight} / {option-id: {label, weight}}",
+    }
+
+
+def _with_base(defs: dict[str, Any]) -> None:
+    """A pack that names a `base` may leave out what the base gives (the perspectives, say);
+    a base file holds any pack.yaml keys under `pack:` and any knowledge under `knowledge:`."""
+    pack = defs["PackFile"]
+    pack["required"] = [key for key in pack.get("required", []) if key != "perspectives"]
+    pack["properties"]["perspectives"]["description"] = "required unless the `base` gives them"
+    defs["BasePackPart"] = {**pack, "required": [], "title": "BasePackPart"}
+    defs["BaseFile"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "pack": {"$ref": "#/$defs/BasePackPart"},
+            "knowledge": {"$ref": "#/$defs/KnowledgeFile"},
+        },
+        "description": "_base/NAME.yaml: the method a pack builds on with `base: NAME`",
     }

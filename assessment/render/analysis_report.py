@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assessment.analysis.score_document import TARGET_MET
 from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
@@ -22,6 +21,7 @@ from assessment.render.outline import (
 )
 from assessment.render.outline_parts import front_matter, phases_table
 from assessment.render.pdf_writer import write_pdf
+from assessment.render.report_summary import perspective_table, summary
 from assessment.report.context import Context
 
 NAME = "analysis-report"
@@ -39,7 +39,7 @@ def outline(c: Context) -> Outline:
     title = f"{c.process} Maturity Assessment"
     blocks: list[Block] = [
         *front_matter(c, "Analysis report", title),
-        *_summary(c),
+        *summary(c),
         *_approach(c),
         *_current_state(c),
         *_desired_state(c),
@@ -56,53 +56,6 @@ def outline(c: Context) -> Outline:
         subject=f"Analysis report for {c.customer}",
         header=f"{c.customer} · {title} · Analysis report",
         blocks=tuple(blocks),
-    )
-
-
-def _summary(c: Context) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("Executive summary", 1),
-        Para(c.overall_sentence, "lead"),
-        _perspective_table(c, "Table 1: Maturity by perspective"),
-        Heading("Key findings", 2),
-        Bullets(tuple(c.findings)),
-    ]
-    if c.recommendations:
-        blocks += [
-            Heading(f"Top {c.top_count} recommendations", 2),
-            Bullets(
-                tuple(
-                    f"{r['title']} ({r['window']}, effort {r['effort']})"
-                    for r in c.top_recommendations
-                ),
-                numbered=True,
-            ),
-        ]
-    return blocks
-
-
-def _perspective_table(c: Context, caption: str) -> Table:
-    rows = [
-        (p["name"], p["current"], p["target"], p["gap"], p["label"], p["coverage"])
-        for p in c.perspectives
-    ]
-    rows.append(
-        (
-            "Overall",
-            c.overall["current"],
-            c.overall["target"],
-            c.overall["gap"],
-            c.overall["label"],
-            "",
-        )
-    )
-    return Table(
-        ("Perspective", "Current", "Target", "Gap", "Level", "Scored"),
-        tuple(rows),
-        (4.2, 2, 2, 2, 3.4, 2.4),
-        caption,
-        numeric=(1, 2, 3),
-        emphasis=(len(rows) - 1,),
     )
 
 
@@ -156,20 +109,14 @@ def _current_state(c: Context) -> list[Block]:
                 f"{perspective['coverage']} questions scored."
             )
         )
-        widest = sorted(
-            (
-                q
-                for q in c.questions
-                if q["perspective"] == perspective["name"]
-                and q["gap"] not in ("–", "0.00", TARGET_MET)
-            ),
-            key=lambda q: -float(q["gap"]),
-        )[:3]
+        widest = c.widest_gaps.get(pid, [])
         if widest:
             blocks.append(
                 Bullets(
                     tuple(
-                        f"{q['text']} Current {q['current']}, target {q['target']}." for q in widest
+                        f"{q['statement']} ({q['id']}: current {q['current']}, target "
+                        f"{q['target']})"
+                        for q in widest
                     )
                 )
             )
@@ -218,7 +165,7 @@ def _desired_state(c: Context) -> list[Block]:
 def _gaps(c: Context) -> list[Block]:
     blocks: list[Block] = [
         Heading("Gap analysis", 1),
-        _perspective_table(c, "Table 7: Gap by perspective"),
+        perspective_table(c, "Table 7: Gap by perspective"),
     ]
     if "radar" in c.charts:
         blocks.append(Figure(c.charts["radar"], "Figure 1: " + c.charts["radar"].caption, 12))
@@ -386,6 +333,8 @@ def _recommendations(c: Context) -> list[Block]:
             Para(r["rationale"]),
             Bullets(tuple(r["steps"]), numbered=True),
         ]
+        if r["triggered_by"]:
+            blocks.append(Para("Triggered by " + "; ".join(r["triggered_by"]), "note"))
         accountable = [
             f"{label}: {r[key]}"
             for label, key in (("Owner", "owner"), ("Success measure", "success_measure"))

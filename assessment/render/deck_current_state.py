@@ -6,25 +6,24 @@ from typing import Any
 
 from pptx.enum.chart import (
     XL_CHART_TYPE,
-    XL_LABEL_POSITION,
     XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from assessment.render import pptx_blocks as blocks
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
 from assessment.report.context import DASH, Context, fmt
 
 ROLES = 7  # rows of the interviews-by-role table
-FINDINGS = 6  # bullets on the key-findings slide
+FINDINGS = 3  # practices on the findings slide, each with its evidence
 
 
 def approach(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Context and approach")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["approach"])
     label, chevrons, texts, label2, cards = box.rows([0.3, 0.55, 1.0, 0.3, 2.5], gap=Inches(0.1))
     first = context.phases[0]["name"] if context.phases else ""
     heading = f"{context.method_name} phases: this engagement is the {first} phase"
@@ -37,8 +36,8 @@ def approach(deck: Any, context: Context) -> None:
         arrow = blocks.panel(slide, head, AMBER if index == 0 else NAVY, 0.0, shape)
         name = Para(blocks.shorten(phase["name"], 2 * blocks.fits(head.w, 14)), 14, True, PAPER)
         blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
-        limit = 4 * blocks.fits(body.w, 12) - 8
-        blocks.text(slide, body, [Para(blocks.shorten(phase["description"], limit), 12)])
+        description = blocks.fit(phase["description"], body.w, 12, blocks.lines(body.h, 12))
+        blocks.text(slide, body, [Para(description, 12)])
     heading = (
         f"{context.perspective_count.capitalize()} perspectives, "
         "each scored from 0 (Non-existent) to 5 (Optimized)"
@@ -48,17 +47,14 @@ def approach(deck: Any, context: Context) -> None:
     for info, card in zip(
         context.perspective_info, cards.columns([1] * count, gap=Inches(0.15)), strict=False
     ):
-        blocks.panel(slide, card, NAVY, 0.9)
-        inner = Box(
-            card.x + Inches(0.12), card.y + Inches(0.1), card.w - Inches(0.24), card.h - Inches(0.2)
-        )
-        limit = 7 * blocks.fits(inner.w, 12) - 10
-        blocks.text(
+        inner = card.inset()
+        count = blocks.lines(inner.h, 12) - 2
+        blocks.card(
             slide,
-            inner,
+            card,
             [
                 Para(info["name"], 16, bold=True, colour=NAVY),
-                Para(blocks.shorten(info["description"], limit), 12),
+                Para(blocks.fit(info["description"], inner.w, 12, count), 12),
             ],
         )
     blocks.notes(
@@ -76,7 +72,7 @@ def approach(deck: Any, context: Context) -> None:
 
 
 def interviews(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Who we interviewed and what it covers")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["interviews"])
     tables, callout = box.rows([4, 0.9], gap=Inches(0.3))
     left, right = tables.columns([1, 1.3], gap=Inches(0.6))
     shown = ROLES if len(context.respondents_by_role) <= ROLES else ROLES - 1
@@ -115,7 +111,7 @@ def interviews(deck: Any, context: Context) -> None:
 
 def overall(deck: Any, context: Context) -> None:
     overall = context.overall
-    slide, box = blocks.add_slide(deck, "Title Only", "Overall maturity today")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["overall"])
     top, scale, sentence = box.rows([2.3, 1.05, 0.8], gap=Inches(0.3))
     number, target, gap = top.columns([1.6, 1, 1], gap=Inches(0.4))
     big, caption = number.rows([1.6, 1], gap=Inches(0.0))
@@ -188,7 +184,7 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
 
 
 def radar(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Maturity by perspective: current and target")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["perspectives"])
     left, right = box.columns([1.35, 1], gap=Inches(0.4))
     chart = blocks.chart(
         slide,
@@ -240,33 +236,8 @@ def _style_lines(chart: Any) -> None:
     blocks.label_values(current, 12)
 
 
-def bars(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Where the gaps are: current against target")
-    chart = blocks.chart(
-        slide,
-        box,
-        XL_CHART_TYPE.COLUMN_CLUSTERED,
-        context.series["labels"],
-        [("Current", context.series["current"]), ("Target", context.series["target"])],
-        font_size=14,
-    )
-    blocks.scale_axis(chart, 5, 1)
-    chart.plots[0].gap_width, chart.plots[0].overlap = 70, -5
-    for series, colour in zip(chart.plots[0].series, (NAVY, AMBER), strict=True):
-        series.format.fill.solid()
-        series.format.fill.fore_color.theme_color = colour
-        blocks.label_values(series, 13, position=XL_LABEL_POSITION.OUTSIDE_END)
-    blocks.notes(
-        slide,
-        [
-            "Dark bars are today's score, amber bars the target; each bar carries its value.",
-            *(f"- {p['name']}: gap {p['gap']}." for p in context.perspectives),
-        ],
-    )
-
-
 def heatmap(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Maturity by key activity and perspective")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["activities"])
     activities = context.activities
     if not activities["rows"]:
         blocks.text(slide, box, [Para("No key activities were scored in this engagement.", 18)])
@@ -322,14 +293,59 @@ def heatmap(deck: Any, context: Context) -> None:
 
 
 def findings(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title and Content", "Key findings")
-    shown = context.findings[:FINDINGS] or ["No answers have been scored yet."]
-    size = 18
-    lines = int(Emu(box.h).pt / (size * 1.2) - 0.5 * len(shown)) // len(shown)  # space_after
-    limit = lines * blocks.fits(box.w - Inches(0.4), size) - 10
-    blocks.bullets(slide, box, [blocks.shorten(f, limit) for f in shown], size)
-    blocks.drop_empty_placeholders(slide)
-    blocks.notes(slide, ["What we found, in full:", *(f"- {f}" for f in context.findings)])
+    """The practices that hold the process back most, each a statement with its evidence."""
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["findings"])
+    shown = context.practice_findings[:FINDINGS]
+    if not shown:
+        blocks.text(slide, box, [Para("No practice falls short of its target.", 18)])
+        blocks.notes(slide, context.findings)
+        return
+    for finding, column in zip(shown, box.columns([1] * len(shown), gap=Inches(0.25)), strict=True):
+        inner = column.inset()
+        said = f"“{finding['quote'][0]}” ({finding['quote'][1]})" if finding["quote"] else ""
+        more = [*finding["facts"], *finding["measured"]][:1]
+        statement = blocks.fit(finding["statement"], inner.w, 15, 4)
+        taken = 2 + 1.25 * _lines(statement, inner.w, 15) + _lines(finding["evidence"], inner.w, 11)
+        said_more = blocks.fit_all(
+            [said, *more] if said else more, inner.w, 12, int(blocks.lines(inner.h, 12) - taken)
+        )
+        blocks.card(
+            slide,
+            column,
+            [
+                Para(f"{finding['perspective']} · {finding['question']}", 12, colour=TEAL),
+                Para(statement, 15, bold=True),
+                Para(finding["evidence"], 11, colour=NAVY),
+                *(Para(line, 12, colour=AMBER if line in more else None) for line in said_more),
+            ],
+        )
+    blocks.notes(
+        slide,
+        [
+            "Each finding is the practice's level today in the pack's words, with what the "
+            "interviews and the engagement's records say about it.",
+            *(_finding_note(f) for f in context.practice_findings),
+            "Also found: " + " ".join(context.findings),
+        ],
+    )
+
+
+def _lines(value: str, width: int, size: float) -> int:
+    """Lines `value` takes at `size` points in `width` EMU."""
+    return -(-len(value) // (blocks.fits(width, size) - 4))
+
+
+def _finding_note(f: dict[str, Any]) -> str:
+    parts = [f"- {f['question']} ({f['perspective']}): {f['statement']} {f['evidence']}"]
+    parts += [f"Asked: {f['practice']}"]
+    if f["quote"]:
+        parts.append(f"{f['quote'][1]}: “{f['quote'][0]}”")
+    parts += [*f["facts"], *f["measured"]]
+    if f["rating"]:
+        parts.append(f"Rating: {f['rating']}")
+    if f["triggers"]:
+        parts.append("Recommended: " + "; ".join(f["triggers"]) + ".")
+    return " ".join(parts)
 
 
 BASELINES = 7  # rows of the measured-baselines table
@@ -339,20 +355,21 @@ def baselines(deck: Any, context: Context) -> None:
     """Measured KPI baselines with their band and its source; no slide when nothing is measured."""
     if not context.baselines:
         return
-    slide, box = blocks.add_slide(deck, "Title Only", "Measured KPI baselines")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["baselines"])
+    main, note = box.rows([1, 0.2], gap=Inches(0.1))
     rows = [
-        (
-            blocks.shorten(b["name"], 60),
-            b["value"],
-            b["band"] or DASH,
-            blocks.shorten(b["source"], 50),
-        )
+        (blocks.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
         for b in context.baselines[:BASELINES]
     ]
-    blocks.table(slide, box, ("KPI", "Current", "Band", "Band source"), rows, (4, 2.4, 1.6, 3))
+    height = min(Inches(0.5), int((main.h - Inches(0.45)) / max(1, len(rows))))
+    blocks.table(slide, main, ("KPI", "Measured today", "Band"), rows, (5, 3, 2), 14, height)
+    sources = sorted({b["source"] for b in context.baselines[:BASELINES] if b["source"]})
+    if sources:
+        line = blocks.fit("Bands: " + "; ".join(sources), note.w, 11, blocks.lines(note.h, 11))
+        blocks.text(slide, note, [Para(line, 11, colour=TEAL)])
     blocks.notes(
         slide, ["Every measured baseline:", *(f"- {b['line']}" for b in context.baselines)]
     )
 
 
-SLIDES = [approach, interviews, overall, radar, bars, heatmap, findings, baselines]
+SLIDES = [approach, interviews, overall, radar, heatmap, findings, baselines]

@@ -14,12 +14,12 @@ from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Pa
 from assessment.report.context import Context
 
 TOP = 5  # recommendations on the "top recommendations" slide
-LISTED = 6  # titles listed per horizon on the roadmap slide
+LISTED = 5  # titles listed per horizon on the roadmap slide
 WINS = 8  # quick wins listed
 
 
 def recommendations(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", f"Top {TOP} recommendations")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["recommendations"])
     top = context.recommendations[:TOP]
     widths = [0.5, 6.2, 1.5, 1.4, 1.0, 1.0]
     title_width = int(box.w * widths[1] / sum(widths))
@@ -59,7 +59,7 @@ def recommendations(deck: Any, context: Context) -> None:
 
 
 def roadmap(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Roadmap by window")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["roadmap"])
     columns = box.columns([1] * max(1, len(context.windows)), gap=Inches(0.25))
     for index, (horizon, column) in enumerate(zip(context.windows, columns, strict=False)):
         head, sub, body = column.rows([0.62, 0.32, 3.6], gap=Inches(0.08))
@@ -92,10 +92,13 @@ def roadmap(deck: Any, context: Context) -> None:
             PP_ALIGN.CENTER,
         )
         items = [r for r in context.roadmap if r["window"] == horizon["window"]]
-        lines = [
-            Para("▪ " + blocks.shorten(_titled(r), 2 * blocks.fits(body.w, 13) - 6), 13)
-            for r in items[:LISTED]
-        ]
+        titled = blocks.fit_all(
+            [_titled(r) for r in items[:LISTED]],
+            body.w - Inches(0.2),
+            13,
+            blocks.lines(body.h, 13) - 3,  # room for the spacing and the "more" line
+        )
+        lines = [Para("▪ " + t, 13) for t in titled]
         if len(items) > LISTED:
             lines.append(
                 Para(f"+ {len(items) - LISTED} more in the strategic plan", 12, colour=TEAL)
@@ -123,7 +126,7 @@ def _titled(item: dict[str, Any]) -> str:
 
 def initial_wins(deck: Any, context: Context) -> None:
     wins, quick = context.initial_wins, context.quick_wins
-    slide, box = blocks.add_slide(deck, "Title Only", "Initial wins: what starts first")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["initial_wins"])
     if not wins:
         blocks.text(
             slide,
@@ -135,7 +138,7 @@ def initial_wins(deck: Any, context: Context) -> None:
     main, note = box.rows([1, 0.08], gap=Inches(0.1))
     rows = [
         (
-            blocks.shorten(w["name"], blocks.fits(int(main.w * 0.56), 14) - 4),
+            blocks.fit(w["name"], int(main.w * 0.56), 13, 2),
             w["window"],
             "yes" if w["quick_win"] else "",
             w["days"],
@@ -178,8 +181,8 @@ QUICK_WIN = (
 
 
 def effort(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Effort by window")
-    left, right = box.columns([1.1, 1], gap=Inches(0.5))
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["effort"])
+    left, right = box.columns([0.9, 1.1], gap=Inches(0.4))
     chart = blocks.chart(
         slide,
         left,
@@ -197,14 +200,17 @@ def effort(deck: Any, context: Context) -> None:
     series.format.fill.fore_color.theme_color = TEAL
     blocks.label_values(series, 14, "0", XL_LABEL_POSITION.OUTSIDE_END)
     grid = Box(right.x, right.y + Inches(0.4), right.w, right.h - Inches(0.4))
-    rows = [(h["window"], h["recommendations"], h["days"]) for h in context.windows]
+    rows = [
+        (w["window"], w["recommendations"], w["days"], w["cost"]) for w in context.ask["windows"]
+    ]
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
     key = Box(grid.x, below, grid.w, max(Inches(0.3), grid.y + grid.h - below))
-    header = ["Window", "Recommendations", "Person-days"]
-    blocks.table(slide, grid, header, rows, [1.6, 2.2, 1.6], 15, Inches(0.5), header_size=14)
+    header = ["Window", "Recommendations", "Person-days", "Cost"]
+    blocks.table(slide, grid, header, rows, [1.5, 2.3, 1.6, 2.1], 13, Inches(0.5), header_size=12)
     explain = (
         "Person-days size each recommendation by its effort class and cover the customer's "
-        "and the consultants' time, so windows can be compared and resourced."
+        f"and the consultants' time; cost at {context.ask['day_rate']} a day. "
+        + context.ask["assumption"]
     )
     blocks.text(slide, key, [Para(explain, 13, colour=INK)])
     blocks.notes(
@@ -221,7 +227,7 @@ def effort(deck: Any, context: Context) -> None:
 
 
 def alternatives(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Alternatives for reaching the target")
+    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["alternatives"])
     main, note = box.rows([1, 0.1], gap=Inches(0.15))
     widths = [4.4, 2.0, 1.6, 1.8, 1.7]
     describe = 3 * blocks.fits(int(main.w * widths[0] / sum(widths)), 13) - 8
@@ -279,33 +285,4 @@ def _smaller(path: dict[str, Any]) -> str:
     return f" ({path['fewer']} fewer and {path['fewer_days']} person-days less than the full path)"
 
 
-def next_steps(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", "Next steps: size and scope")
-    widths = [1.5, 6.0, 1.5, 1.9]
-    step_width = int(box.w * widths[1] / sum(widths))
-    rows = [
-        (
-            s["window"],
-            blocks.shorten(s["step"], 4 * blocks.fits(step_width, 14) - 10),
-            s["size"],
-            blocks.shorten(s["scope"], 4 * blocks.fits(int(box.w * widths[3] / 11), 14) - 8),
-        )
-        for s in context.next_steps
-    ]
-    height = min(Inches(1.25), int((box.h - Inches(0.45)) / max(1, len(rows))))
-    header = ["Window", "Step", "Size", "Scope (phases)"]
-    blocks.table(slide, box, header, rows, widths, 14, height)
-    blocks.notes(
-        slide,
-        [
-            "The initial strategic plan sizes each step in person-days and scopes it by the "
-            f"{context.method_name} phases it touches.",
-            *(
-                f"- {s['window']}: {s['step']} Size: {s['size']}. Scope: {s['scope']}."
-                for s in context.next_steps
-            ),
-        ],
-    )
-
-
-SLIDES = [recommendations, roadmap, initial_wins, effort, alternatives, next_steps]
+SLIDES = [recommendations, roadmap, initial_wins, effort, alternatives]

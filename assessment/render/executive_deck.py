@@ -13,19 +13,21 @@ from typing import Any
 
 from assessment.files.atomic import replacing
 from assessment.render import deck_current_state as deck_state
+from assessment.render import deck_decision as deck_decision
 from assessment.render import deck_way_forward as deck_plan
 from assessment.render import pptx_blocks as blocks
 from assessment.render.pptx_blocks import Para
 from assessment.report.context import Context
+from assessment.text import count_word
 
 FILE_NAME = "executive-deck.pptx"
 AGENDA = [
-    "Context and approach: method, perspectives, who we interviewed",
-    "Where {customer} stands today: overall and by perspective",
-    "Key findings",
+    "How we assessed: the method, the perspectives, who we interviewed",
+    "Where {customer} stands today: overall, by perspective and by key activity",
+    "What holds it back: the findings and their evidence",
     "What we recommend, and when",
-    "Effort and the alternatives",
-    "Next steps and discussion",
+    "What it costs, and the alternatives",
+    "What we ask you to decide today",
 ]
 
 
@@ -45,10 +47,10 @@ def render(context: Context, out: Path) -> list[Path]:
 
 
 def _title(deck: Any, context: Context) -> None:
-    slide, _ = blocks.add_slide(deck, "Title Slide", f"{context.process} Maturity Assessment", 40)
+    slide, _ = blocks.add_slide(deck, "Title Slide", context.headlines["title"], 34)
     subtitle = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.SUBTITLE, blocks.PP_PLACEHOLDER.BODY)
     lines = [
-        Para(blocks.shorten(f"Findings and recommendations for {context.customer}", 70), 22),
+        Para(blocks.shorten(f"{context.process} maturity assessment: findings and plan", 70), 22),
         Para(f"{blocks.shorten(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
     ]
     if subtitle is not None:
@@ -67,7 +69,7 @@ def _title(deck: Any, context: Context) -> None:
 
 
 def _agenda(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title and Content", "Agenda")
+    slide, box = blocks.add_slide(deck, "Title and Content", context.headlines["agenda"])
     items = [item.format(customer=blocks.shorten(context.customer, 40)) for item in AGENDA]
     blocks.bullets(slide, box, items, 22)
     blocks.drop_empty_placeholders(slide)
@@ -82,16 +84,15 @@ def _agenda(deck: Any, context: Context) -> None:
 
 
 def _closing(deck: Any, context: Context) -> None:
-    slide, _ = blocks.add_slide(deck, "Section Header", "Questions and discussion", 40)
+    slide, _ = blocks.add_slide(deck, "Section Header", context.headlines["closing"], 34)
     body = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.BODY, blocks.PP_PLACEHOLDER.SUBTITLE)
-    if body is not None:
+    heads = [d.split(":", 1)[0] for d in context.ask["decisions"]]
+    if body is not None and heads:
         blocks.write(
             body.text_frame,
             [
                 Para(
-                    "Decisions we ask for today: confirm the priority "
-                    "order, agree the first window of the plan, and settle the "
-                    "open questions in a consensus workshop.",
+                    f"Then {count_word(len(heads))} decisions: " + ", ".join(heads).lower() + ".",
                     18,
                 )
             ],
@@ -100,10 +101,8 @@ def _closing(deck: Any, context: Context) -> None:
     blocks.notes(
         slide,
         [
-            "Invite questions. Then ask for three decisions: confirm or change the priority order "
-            "of the recommendations; agree to start the first window of the plan "
-            f"({context.first_window}) and name its owner; schedule a consensus workshop for "
-            f"the {context.consensus_open} questions where interviewees still disagree.",
+            "Invite questions. Then go back to the ask and take each decision in turn:",
+            *(f"- {d}" for d in context.ask["decisions"]),
             "The analysis report, the strategic plan and the training plan carry the detail behind "
             "every slide.",
         ],
@@ -112,4 +111,12 @@ def _closing(deck: Any, context: Context) -> None:
 
 def slides() -> list[Callable[[Any, Context], None]]:
     """The slides in order: why and how, where we stand, what to do, what next."""
-    return [_title, _agenda, *deck_state.SLIDES, *deck_plan.SLIDES, _closing]
+    return [
+        _title,
+        *deck_decision.SUMMARY,
+        _agenda,
+        *deck_state.SLIDES,
+        *deck_plan.SLIDES,
+        *deck_decision.ASK,
+        _closing,
+    ]

@@ -51,6 +51,10 @@ class Box(NamedTuple):
             x += width + gap
         return boxes
 
+    def inset(self, margin: int = Inches(0.12)) -> Box:
+        """The same box with `margin` kept free on every side."""
+        return Box(self.x + margin, self.y + margin, self.w - 2 * margin, self.h - 2 * margin)
+
     def rows(self, weights: Sequence[float], gap: int = Inches(0.2)) -> list[Box]:
         """Split top to bottom in proportion to `weights`, `gap` apart."""
         free = self.h - gap * (len(weights) - 1)
@@ -77,6 +81,10 @@ class Para:
 _SHORTENED: ContextVar[dict[str, str] | None] = ContextVar("shortened", default=None)
 
 
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end.
+_SENTENCE = re.compile(r".*?[.!?]+[\"'”’)\]]*(?=\s|$)", re.S)
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` in at most `limit` characters: whole sentences if the first one fits, else cut
     at a word with an ellipsis. Whatever is cut is given in full in the speaker notes."""
@@ -84,10 +92,10 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     kept = ""
-    for sentence in re.findall(r"[^.!?]+[.!?]+(?=\s|$)", text):
-        if len(f"{kept} {sentence.strip()}".strip()) > limit:
+    for sentence in _SENTENCE.finditer(text):  # successive, so no sentence is skipped
+        if sentence.end() > limit:
             break
-        kept = f"{kept} {sentence.strip()}".strip()
+        kept = text[: sentence.end()].strip()
     if kept:
         short = kept
     else:
@@ -126,6 +134,36 @@ def _frame_texts(slide: Any) -> list[str]:
 def fits(width: int, size: float) -> int:
     """How many characters of text at `size` points fit on one line `width` EMU wide."""
     return max(8, int(Emu(width).pt / (size * CHAR_WIDTH)))
+
+
+def lines(height: int, size: float) -> int:
+    """How many lines of text at `size` points fit `height` EMU (1.2 line spacing)."""
+    return max(1, int(Emu(height).pt / (size * 1.2)))
+
+
+def fit(value: str, width: int, size: float, count: int) -> str:
+    """`value` shortened to about `count` lines `width` EMU wide: whole sentences where they
+    fit, the full text going to the speaker notes."""
+    return shorten(value, count * (fits(width, size) - 4))
+
+
+def fit_all(items: Sequence[str], width: int, size: float, count: int) -> list[str]:
+    """`items` shortened to share `count` lines `width` EMU wide: each keeps the lines it
+    needs while the others still get one; whatever is cut goes to the speaker notes."""
+    per_line = fits(width, size) - 4
+    needs = [max(1, -(-len(item) // per_line)) for item in items]
+    result, left = [], count
+    for index, (item, need) in enumerate(zip(items, needs, strict=True)):
+        allowed = max(1, min(need, left - (len(items) - index - 1)))
+        result.append(shorten(item, allowed * per_line))
+        left -= allowed
+    return result
+
+
+def card(slide: Any, box: Box, paragraphs: Sequence[Para], colour: Any = NAVY) -> Any:
+    """A pale panel in `colour` with `paragraphs` inside its margin."""
+    panel(slide, box, colour, 0.9)
+    return text(slide, box.inset(), paragraphs)
 
 
 def new_deck(title: str, subject: str, generated: dt.datetime) -> Any:
@@ -168,8 +206,9 @@ def layout(deck: Any, name: str) -> Any:
     return next((c for c in layouts if wanted(kinds(c))), layouts[0])
 
 
-def add_slide(deck: Any, layout_name: str, title: str, size: float = 26) -> tuple[Any, Box]:
-    """A new slide with its title set; returns the slide and the free content box below it."""
+def add_slide(deck: Any, layout_name: str, title: str, size: float = 24) -> tuple[Any, Box]:
+    """A new slide with its message title (up to two lines) set; returns the slide and the
+    free content box below it."""
     slide = deck.slides.add_slide(layout(deck, layout_name))
     width, height = deck.slide_width, deck.slide_height
     margin = Inches(0.6)
@@ -178,7 +217,7 @@ def add_slide(deck: Any, layout_name: str, title: str, size: float = 26) -> tupl
         heading = slide.shapes.add_textbox(margin, Inches(0.3), width - 2 * margin, Inches(0.9))
     frame = heading.text_frame
     frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
-    frame.text = shorten(title, fits(heading.width, size))
+    frame.text = fit(title, heading.width, size, 2)
     frame.paragraphs[0].runs[0].font.size = Pt(size)
     top = heading.top + heading.height + Inches(0.2)
     if top > height / 2:  # a cover layout: the title sits low, the content area is unused

@@ -10,13 +10,14 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from assessment.analysis.investment import Investment, investment
+from assessment.analysis.investment import Investment, add_months, investment
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.text import clean, count_word
 
 TO_BE_NAMED = "an executive sponsor (to be named)"
 OWNERS_NAMED = 3  # owner roles named in the owner decision
+WORKSHOP_BEFORE = dt.timedelta(weeks=2)  # the consensus workshop, before the start
 
 
 def money(value: float, currency: str) -> str:
@@ -37,7 +38,7 @@ def ask(assessment: Assessment, document_date: dt.date) -> dict[str, Any]:
         {
             "window": clean(w.name),
             "recommendations": str(w.recommendations),
-            "days": f"{w.days:.0f}",
+            "days": f"{w.days:,.0f}",
             "days_value": w.days,
             "cost": money(w.cost, inv.currency),
             "cost_value": w.cost,
@@ -51,7 +52,7 @@ def ask(assessment: Assessment, document_date: dt.date) -> dict[str, Any]:
         "day_rate": money(inv.day_rate, inv.currency),
         "currency": inv.currency,
         "start": day(inv.start),
-        "total_days": f"{inv.days:.0f}",
+        "total_days": f"{inv.days:,.0f}",
         "total_cost": money(inv.cost, inv.currency),
         "staff_years": f"{inv.staff_years:.1f}",
         "sponsor": clean(inv.sponsor) or TO_BE_NAMED,
@@ -78,7 +79,7 @@ def _assumption(inv: Investment) -> str:
 
 def _owners(assessment: Assessment) -> list[tuple[str, int]]:
     """Owner roles of the first window's recommendations, most recommendations first."""
-    roles = {r.id: clean(r.name) for r in assessment.pack.info.roles}
+    roles = {r.id: clean(r.name) for r in assessment.pack.info.interviewees}
     recs = {r.id: r for r in assessment.pack.recommendations}
     first = assessment.plan.in_window(0) if assessment.plan.windows else ()
     counts = Counter(roles.get(recs[i.id].owner or "", "") for i in first)
@@ -87,43 +88,33 @@ def _owners(assessment: Assessment) -> list[tuple[str, int]]:
 
 
 def _milestones(assessment: Assessment, inv: Investment) -> list[dict[str, str]]:
-    """Dated milestones: the start, each window's end (or start, if open-ended), the
-    re-assessment at the end of the tactical windows."""
+    """Dated milestones: the consensus workshop, the start, the first review, each window's
+    end (the last tactical one with the re-assessment)."""
     plan = assessment.plan
-    dated = [(inv.start, "Programme starts: sponsor and owners named, first window staffed.")]
-    priorities = sum(1 for i in plan.items if i.customer_priority)
-    for index, (window, total) in enumerate(zip(inv.windows, plan.totals, strict=True)):
-        if window.ends is None:
-            dated.append(
-                (
-                    window.starts,
-                    f"{window.name} work begins: {window.recommendations} recommendations, "
-                    "reviewed quarterly.",
-                )
+    open_items = len(still_open(assessment.consensus))
+    dated = []
+    if open_items:
+        dated.append(
+            (
+                inv.start - WORKSHOP_BEFORE,
+                f"Consensus workshop settles the {open_items} open questions.",
             )
+        )
+    dated.append((inv.start, "Programme starts: sponsor and owners named, first window staffed."))
+    dated.append((add_months(inv.start, 1), "First monthly progress review with the sponsor."))
+    priorities = sum(1 for i in plan.items if i.customer_priority)
+    tactical = [n for n, t in enumerate(plan.totals) if t.window.horizon == "tactical"]
+    for index, window in enumerate(inv.windows):
+        if window.ends is None:
             continue
         done = f"{window.name} window done: {window.recommendations} recommendations"
         if index == 0 and priorities:
             done += f", including the {count_word(priorities)} customer priorities"
+        if tactical and index == tactical[-1]:
+            done += f"; {clean(assessment.pack.info.process)} maturity re-assessed"
         dated.append((window.ends, done + "."))
-        if total.window.horizon == "tactical" and index == _last_tactical(plan):
-            dated.append(
-                (
-                    window.ends,
-                    f"Re-assessment: {clean(assessment.pack.info.process)} maturity measured "
-                    "again against the target.",
-                )
-            )
-    return [{"date": day(when), "milestone": what} for when, what in sorted(dated, key=_first)]
-
-
-def _first(pair: tuple[dt.date, str]) -> dt.date:
-    return pair[0]
-
-
-def _last_tactical(plan: Any) -> int:
-    tactical = [n for n, t in enumerate(plan.totals) if t.window.horizon == "tactical"]
-    return tactical[-1] if tactical else -1
+    dated.sort(key=lambda pair: pair[0])
+    return [{"date": day(when), "milestone": what} for when, what in dated]
 
 
 def _decisions(assessment: Assessment, inv: Investment, windows: list[dict[str, Any]]) -> list[str]:

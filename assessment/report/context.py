@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assessment.analysis.investment import Investment, add_months, investment
@@ -22,6 +22,8 @@ from assessment.report import measures, narrative
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask, day, money
 from assessment.report.figures import Chart, figures
+from assessment.report.findings import findings, statement, triggered_by
+from assessment.report.headlines import headlines
 from assessment.text import clean, count_word, fill
 
 
@@ -91,6 +93,10 @@ class Context:
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
     courses: dict[str, Any] = field(default_factory=dict)  # the training schedule and its cost
+    practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
+    facts: list[str] = field(default_factory=list)  # the engagement's facts, as written
+    interviewed: str = ""  # when the interviews took place, in words
+    headlines: dict[str, str] = field(default_factory=dict)  # slide key → message title
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -107,6 +113,7 @@ class Context:
 
 
 TOP = 5  # recommendations in the executive summary
+PRACTICE_FINDINGS = 8  # findings stated with their evidence
 WIDEST = 3  # gaps shown per perspective in the current state
 
 METHOD = [
@@ -146,11 +153,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
     text_answers = _text_answers(assessment)
     dated = investment(assessment.plan, engagement, engagement.date or generated.date())
+    baselines = measures.baselines(assessment, doc)
 
     def shown(value: str) -> str:
         return fill(clean(value), customer, clean(engagement.organisation))
 
-    return Context(
+    context = Context(
         customer=customer,
         organisation=organisation,
         consultant=clean(engagement.consultant),
@@ -194,12 +202,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
                 "window": clean(t.window.name),
                 "horizon": t.window.horizon,
                 "recommendations": str(t.recommendations),
-                "days": f"{t.days:.0f}",
+                "days": f"{t.days:,.0f}",
                 "days_value": t.days,
             }
             for t in assessment.plan.totals
         ],
-        total_days=f"{assessment.plan.days:.0f}",
+        total_days=f"{assessment.plan.days:,.0f}",
         widest_gaps=_widest_gaps(assessment, doc),
         horizon_rule=_horizon_rule(assessment.plan),
         alternatives=_alternatives(assessment),
@@ -214,12 +222,16 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=text_answers,
         scores=doc,
-        baselines=measures.baselines(assessment, doc),
+        baselines=baselines,
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
         ask=ask(assessment, engagement.date or generated.date()),
         courses=_courses(assessment, dated),
+        practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
+        facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
+        interviewed=_interviewed(assessment),
     )
+    return replace(context, headlines=headlines(context))
 
 
 def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> str:
@@ -250,6 +262,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     texts = {q.id: q.text for q in assessment.pack.questions}
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    text = _texts(assessment)
     rows = []
     for q in doc["questions"]:
         if not assessment.pack.question(q["id"]).scored:
@@ -259,6 +272,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
                 "id": q["id"],
                 "perspective": clean(names[q["perspective"]]),
                 "text": fill(clean(texts[q["id"]]), customer, organisation),
+                "statement": statement(assessment, q["id"], text),
                 "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
                 "target": fmt(q["target"]),
                 "gap": fmt_gap(q["gap"], q["current"], q["target"]),
@@ -285,7 +299,7 @@ def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
-    roles = {r.id: r.name for r in assessment.pack.info.roles}
+    roles = {r.id: r.name for r in assessment.pack.info.interviewees}
 
     def text(value: str) -> str:
         return fill(clean(value), customer, organisation)
@@ -311,9 +325,23 @@ def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
             "questions": ", ".join(r.questions),
             "owner": clean(roles.get(r.recommendation.owner or "", "")),
             "success_measure": text(r.recommendation.success_measure),
+            "triggered_by": triggered_by(assessment, r.questions, text),
         }
         for r in assessment.recommendations
     ]
+
+
+def _interviewed(assessment: Assessment) -> str:
+    """`between 10 and 13 November 2026`, or `on 12 November 2026`; empty without dates."""
+    dates = sorted(d for d in assessment.respondents["date"] if isinstance(d, dt.date))
+    if not dates:
+        return ""
+    first, last = dates[0], dates[-1]
+    if first == last:
+        return f"on {first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"between {first.day} and {last.day} {last:%B %Y}"
+    return f"between {first.day} {first:%B %Y} and {last.day} {last:%B %Y}"
 
 
 def _roles(assessment: Assessment) -> list[tuple[str, int]]:
@@ -380,7 +408,7 @@ def _roadmap(assessment: Assessment) -> list[dict[str, Any]]:
     plan, text = assessment.plan, _texts(assessment)
     titles = {i.id: text(i.title) for i in plan.items}
     ranks = {i.id: str(i.rank) for i in plan.items}
-    roles = {r.id: clean(r.name) for r in assessment.pack.info.roles}
+    roles = {r.id: clean(r.name) for r in assessment.pack.info.interviewees}
     owners = {r.id: roles.get(r.owner or "", "") for r in assessment.pack.recommendations}
     return [
         {

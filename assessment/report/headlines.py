@@ -1,0 +1,168 @@
+"""Message titles: each slide's point as one sentence a board member can repeat.
+
+Every headline is built from figures the context already holds, so a title never says what the
+slide's table or chart does not show.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from assessment.analysis.score_document import DASH, TARGET_MET
+from assessment.text import count_word
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def headlines(c: Any) -> dict[str, str]:
+    """Slide key → its message title, for the Context `c`."""
+    scored = c.overall["current"] != DASH
+    process, customer = c.process, c.customer
+    first = c.ask["windows"][0] if c.ask.get("windows") else None
+    titles = {
+        "title": f"{customer} can raise {process} maturity from {c.overall['current']} to "
+        f"{c.overall['target']}"
+        if scored
+        else f"{customer}'s {process} assessment has no scores yet",
+        "agenda": "Today we show where you stand, what we recommend and what we need from you",
+        "approach": f"We scored {c.perspective_count} perspectives from 0 to 5 in the "
+        f"{c.phases[0]['name'] if c.phases else 'first'} phase",
+        "interviews": _interviews(c),
+        "overall": _overall(c) if scored else "No answers have been scored yet",
+        "perspectives": _perspectives(c),
+        "activities": _activities(c),
+        "findings": f"{count_word(min(3, len(c.practice_findings))).capitalize()} practices hold "
+        f"{process} back most, and the interviews show why"
+        if c.practice_findings
+        else "No practice falls short of its target",
+        "baselines": _baselines(c),
+        "recommendations": _recommendations(c),
+        "roadmap": _roadmap(c),
+        "initial_wins": f"{len(c.initial_wins)} initial wins start first; "
+        f"{sum(1 for w in c.initial_wins if w['quick_win'])} of them are quick wins",
+        "effort": _effort(c),
+        "alternatives": _alternatives(c),
+        "ask": f"We ask for a sponsor, named owners and {first['cost']} for the first "
+        f"{first['window']}"
+        if first
+        else "We ask for a sponsor and named owners",
+        "closing": "Your questions, then the decisions we need today",
+    }
+    if scored and first:
+        titles["summary"] = (
+            f"{process} is at {c.overall['current']} against a target of "
+            f"{c.overall['target']}; the first {first['window']} need {first['days']} "
+            f"person-days ({first['cost']})"
+        )
+    else:
+        titles["summary"] = titles["overall"]
+    return titles
+
+
+def _interviews(c: Any) -> str:
+    people = sum(n for _, n in c.respondents_by_role)
+    scored = sum(int(p["coverage"].split("/")[0]) for p in c.perspectives)
+    total = sum(int(p["coverage"].split("/")[1]) for p in c.perspectives)
+    roles = len(c.respondents_by_role)
+    return (
+        f"{people} interviews across {roles} role{'s' if roles != 1 else ''} scored "
+        f"{scored} of {total} practices"
+    )
+
+
+def _overall(c: Any) -> str:
+    o = c.overall
+    if o["gap"] == TARGET_MET:
+        return f"{c.customer} is at level {o['level']} ({o['label']}) and meets its target"
+    return (
+        f"{c.customer} is at level {o['level']} ({o['label']}) today, {o['gap']} short of its "
+        f"target of {o['target']}"
+    )
+
+
+def _perspectives(c: Any) -> str:
+    gaps = [(p, g) for p in c.perspectives if (g := _number(p["gap"])) is not None]
+    currents = [(p, v) for p in c.perspectives if (v := _number(p["current"])) is not None]
+    if not gaps or not currents:
+        return "Every perspective meets its target"
+    widest = max(gaps, key=lambda pg: pg[1])[0]
+    strongest = max(currents, key=lambda pv: pv[1])[0]
+    if strongest["name"] == widest["name"]:
+        return f"{widest['name']} has the widest gap ({widest['gap']}) of the perspectives"
+    return (
+        f"{widest['name']} has the widest gap ({widest['gap']}); {strongest['name']} is the "
+        f"strongest at {strongest['current']}"
+    )
+
+
+def _activities(c: Any) -> str:
+    means = []
+    for name, values in zip(c.activities["rows"], c.activities["values"], strict=True):
+        scored = [v for v in values if v is not None]
+        if scored:
+            means.append((name, sum(scored) / len(scored)))
+    if not means:
+        return "No key activity was scored in this engagement"
+    name, value = min(means, key=lambda nv: nv[1])
+    return f"“{name}” is the weakest key activity, at {value:.2f} on average"
+
+
+def _baselines(c: Any) -> str:
+    banded = [b for b in c.baselines if b["band"]]
+    if not banded:
+        measured = sum(1 for b in c.baselines if b["value"] != "not measured")
+        return f"{measured} KPIs were measured; none has a benchmark band yet"
+    worst = min(banded, key=lambda b: int(b["band"].split()[0]))
+    return f"{worst['name']} is the weakest measured KPI: {worst['value']} ({worst['band']})"
+
+
+def _recommendations(c: Any) -> str:
+    top = c.top_recommendations
+    if not top:
+        return "No recommendation is needed to reach the target"
+    priorities = sum(1 for r in top if r["customer_priority"])
+    if priorities:
+        return (
+            f"{c.top_count.capitalize()} recommendations come first, led by your "
+            f"{count_word(priorities)} priorit{'ies' if priorities != 1 else 'y'}"
+        )
+    return f"{c.top_count.capitalize()} recommendations come first, led by: {top[0]['title']}"
+
+
+def _roadmap(c: Any) -> str:
+    parts = [f"{w['recommendations']} in {w['window']}" for w in c.windows if w["recommendations"]]
+    if not parts:
+        return "The plan has no recommendations to schedule"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"The plan delivers {listed}"
+
+
+def _effort(c: Any) -> str:
+    total = sum(w["days_value"] for w in c.windows)
+    if not total:
+        return "The plan needs no effort"
+    last = c.windows[-1]
+    share = round(100 * last["days_value"] / total)
+    return (
+        f"The full plan needs {c.ask['total_days']} person-days ({c.ask['total_cost']}); "
+        f"{share}% of it falls in {last['window']}"
+    )
+
+
+def _alternatives(c: Any) -> str:
+    by_name = {a["name"].lower(): a for a in c.alternatives}
+    full = next((a for name, a in by_name.items() if name.startswith("full")), None)
+    minimal = next((a for name, a in by_name.items() if name.startswith("minimal")), None)
+    if full and minimal:
+        return (
+            f"The minimal path reaches {minimal['overall']} with {minimal['count']} "
+            f"recommendations instead of {full['count']}"
+        )
+    return f"{c.alternative_count.capitalize()} paths lead to the target"

@@ -1,0 +1,170 @@
+"""`assess validate` warns about mistakes that load but spoil documents; `--strict` fails on them.
+
+Each test copies a built-in pack, makes one deliberate mistake and expects exactly one warning
+at the file and line of the mistake: exit 0 without `--strict`, exit 1 with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assessment.pack.load import load_pack
+from tests.conftest import ROOT
+
+PACKS = ROOT / "questionnaires"
+
+
+def copy_pack(tmp_path: Path, name: str = "release_management") -> Path:
+    target = tmp_path / name
+    shutil.copytree(PACKS / name, target)
+    return target
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the one occurrence of `old` in `path`; the line (1-based) where `new` starts."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def insert_after(path: Path, line: str, new: str) -> int:
+    """Insert the line `new` after the one line equal to `line`; the inserted line's number."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    where = [i for i, text in enumerate(lines) if text.rstrip("\n") == line]
+    assert len(where) == 1, f"{line!r} is on lines {where} of {path}"
+    lines.insert(where[0] + 1, new + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return where[0] + 2
+
+
+def expect_one_warning(cli, pack: Path, starts: str, says: str) -> None:
+    """Exactly one warning, at `starts`, saying `says`; exit 0, and 1 with --strict."""
+    relaxed = cli("validate", pack)
+    assert relaxed.code == 0, relaxed.err
+    assert "1 warning" in relaxed.out
+    warnings = relaxed.err.strip().splitlines()
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(f"{starts}: warning: "), warnings[0]
+    assert says in warnings[0], warnings[0]
+    strict = cli("validate", pack, "--strict")
+    assert strict.code == 1
+    assert strict.err.strip().splitlines() == warnings
+
+
+@pytest.mark.parametrize("name", ["release_management", "change_enablement"])
+def test_the_built_in_packs_have_no_warnings(cli, name: str) -> None:
+    result = cli("validate", PACKS / name, "--strict")
+    assert result.code == 0, result.err
+    assert result.err == ""
+
+
+def test_a_missing_guide_section_is_reported_at_the_knowledge_folder(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    vision = pack / "knowledge" / "vision.yaml"
+    text = vision.read_text(encoding="utf-8")
+    start = text.index("\nmission:")
+    end = text.index("\ngoal:")
+    vision.write_text(text[:start] + text[end:], encoding="utf-8")
+    expect_one_warning(cli, pack, f"{pack}/knowledge", "mission: is missing")
+
+
+def test_an_empty_guide_section_is_reported_at_its_line(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    appendices = pack / "knowledge" / "appendices.yaml"
+    text = appendices.read_text(encoding="utf-8")
+    start = text.index("\nreporting_templates:")
+    end = text.index("\nform_templates:")
+    appendices.write_text(text[:start] + "\nreporting_templates: []" + text[end:], "utf-8")
+    line = text[: start + 1].count("\n") + 1
+    expect_one_warning(cli, pack, f"{appendices}:{line}", "reporting_templates: is empty")
+
+
+def test_a_pack_without_knowledge_warns_once(cli, tmp_path: Path) -> None:
+    made = cli("pack", "new", tmp_path / "incident_management")
+    assert made.code == 0, made.err
+    pack = tmp_path / "incident_management"
+    shutil.rmtree(pack / "knowledge")
+    expect_one_warning(cli, pack, f"{pack}/knowledge", "no process knowledge")
+
+
+def test_a_tool_type_linked_to_a_scale_question(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    tools = pack / "knowledge" / "tools.yaml"
+    line = replace_once(tools, "    question: RM-TEC-20\n", "    question: RM-PRO-01\n")
+    expect_one_warning(
+        cli, pack, f"{tools}:{line}", "distribution-lists.question: `question` RM-PRO-01 is a scale"
+    )
+
+
+def test_a_skill_linked_to_a_text_question(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    resources = pack / "knowledge" / "resources.yaml"
+    line = replace_once(
+        resources,
+        "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17]",
+        "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17, RM-TEC-20]",
+    )
+    expect_one_warning(
+        cli, pack, f"{resources}:{line}", "organization.questions: RM-TEC-20 is an unscored text"
+    )
+
+
+def test_an_unknown_placeholder(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    vision = pack / "knowledge" / "vision.yaml"
+    line = replace_once(
+        vision,
+        "  Implement changes to the services {organisation} runs",
+        "  Implement changes to the services {organization} runs",
+    )
+    expect_one_warning(cli, pack, f"{vision}:{line - 1}", "mission: unknown placeholder")
+
+
+def test_a_skill_no_role_needs(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    resources = pack / "knowledge" / "resources.yaml"
+    line = insert_after(resources, "skills:", "  - {id: juggling, name: Juggling}")
+    expect_one_warning(cli, pack, f"{resources}:{line}", "juggling: no process role needs")
+
+
+def test_an_activity_nothing_names(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    workflow = pack / "knowledge" / "workflow.yaml"
+    line = insert_after(workflow, "activities:", "  - {id: idle, name: Wait and see}")
+    expect_one_warning(cli, pack, f"{workflow}:{line}", "idle: no workflow step")
+
+
+def test_an_interviewee_role_no_question_is_asked_of(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    info = pack / "pack.yaml"
+    line = insert_after(info, "interviewees:", "  - {id: astronaut, name: Astronaut}")
+    expect_one_warning(cli, pack, f"{info}:{line}", "astronaut: no question lists")
+
+
+def test_warnings_follow_the_errors(cli, tmp_path: Path) -> None:
+    pack = copy_pack(tmp_path)
+    resources = pack / "knowledge" / "resources.yaml"
+    line = insert_after(resources, "skills:", "  - {id: juggling, name: Juggling}")
+    integration = pack / "questions" / "integration.yaml"
+    replace_once(integration, "    text: How are releases planned outside", "    txet: How are")
+    result = cli("validate", pack)
+    assert result.code == 1
+    *errors, last = result.err.strip().splitlines()
+    assert errors and all(e.startswith(f"error: {integration}:") for e in errors), errors
+    assert last.startswith(f"{resources}:{line}: warning: juggling: "), last
+
+
+def test_activities_are_not_called_unused_while_no_workflow_or_sipoc_is_written(
+    cli, tmp_path: Path
+) -> None:
+    assert cli("pack", "new", tmp_path / "incident_management").code == 0
+    result = cli("validate", tmp_path / "incident_management")
+    assert result.code == 0
+    warned = [line.split(": warning: ")[1].split(":")[0] for line in result.err.splitlines()]
+    assert "workflow" in warned and "sipoc" in warned
+    activities = {a.id for a in load_pack(tmp_path / "incident_management").knowledge.activities}
+    assert activities and not activities & set(warned), warned

@@ -87,10 +87,10 @@ def test_the_plan_totals_are_the_scored_days_at_the_engagements_day_rate(
     effort = table_with(plan, ("Window", "Period", "Recommendations", "Person-days", "Cost"))
     total = effort[-1]
     assert total[0] == "Total"
-    assert total[3] == f"{scores['plan']['days']:.0f}"
+    assert total[3] == f"{scores['plan']['days']:,.0f}"
     assert total[4] == euros(scores["plan"]["days"] * rate)
     for row, window in zip(effort[1:-1], scores["plan"]["windows"], strict=True):
-        assert row[3] == f"{window['days']:.0f}"
+        assert row[3] == f"{window['days']:,.0f}"
         assert row[4] == euros(window["days"] * rate)
     assert "Assumption:" not in text(plan)  # the example sets its day rate and start
 

@@ -237,3 +237,20 @@ def test_workflow_layout_keeps_boxes_apart_and_survives_a_loop() -> None:
     assert grid[0] == ["a"] and sorted(grid[1]) == ["b", "c", "~5.1"] and grid[2] == ["d"]
     figure = diagrams.flow_diagram(nodes, links, "down")
     assert diagrams.png(figure).startswith(b"\x89PNG")
+
+
+def test_principles_carry_the_customers_own_evidence_and_resources_are_flagged(tmp_path) -> None:
+    """A principle the pack links to a question shows the fact the consultant tied to that
+    question (else its interview note); people not yet named are flagged, never left blank."""
+    example = ROOT / "examples" / "northwind-release"
+    document = docx.Document(str(generate(example, tmp_path)))
+    text = all_text(document)
+    engagement = yaml.safe_load((example / "engagement.yaml").read_text(encoding="utf-8"))
+    backout = next(f["text"] for f in engagement["facts"] if "RM-PRO-12" in f["questions"])
+    label = "What the assessment found at Northwind Logistics"
+    found = [p.text for p in document.paragraphs if p.text.startswith(label)]
+    assert len(found) >= 3
+    assert any(backout in line for line in found)
+    resources = table_with(document, "Name", "Title", "SARCI")
+    assert resources[1:] and all(row[0] == "To be named" for row in resources[1:])
+    assert "SVP" not in text

@@ -19,6 +19,7 @@ from assessment.text import clean
 NO_TOOL = "No tool reported in the interviews"
 TO_BE_AGREED = "To be agreed"
 VERSION_NOTE = "Draft generated from the maturity assessment"
+TO_BE_NAMED = "To be named"  # a resource whose person the customer has not named yet
 BLANK_ROWS = 3
 Rows = tuple[tuple[str, ...], ...]
 
@@ -38,6 +39,7 @@ class Principle:
     example: str
     rationale: tuple[str, ...]
     implications: tuple[str, ...]
+    evidence: str = ""  # what this engagement showed about it
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,13 @@ def build_guide(context: Context) -> Guide:
         mission=t(k.mission),
         goal=Block("Process goal", t(k.goal.summary), t.all(k.goal.points)),
         principles=tuple(
-            Principle(t(p.principle), t(p.example), t.all(p.rationale), t.all(p.implications))
+            Principle(
+                t(p.principle),
+                t(p.example),
+                t.all(p.rationale),
+                t.all(p.implications),
+                context.principle_evidence.get(p.id, ""),
+            )
             for p in k.principles
         ),
         csfs=tuple(Block(t(c.name), t(c.description)) for c in k.csfs),
@@ -155,7 +163,9 @@ def build_guide(context: Context) -> Guide:
             (str(s.level), f"{t(s.name)}: {t(s.description)}") for s in k.skill_levels
         ),
         skills_matrix=_skills_matrix(k, t),
-        resources=tuple((t(r.name), t(r.title), r.code, t(r.organisation)) for r in k.resources),
+        resources=tuple(
+            (t(r.name) or TO_BE_NAMED, t(r.title), r.code, t(r.organisation)) for r in k.resources
+        ),
         tool_types=tuple(
             Block(t(x.name), t(x.description), t.all(x.requirements)) for x in k.tool_types
         ),

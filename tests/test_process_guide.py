@@ -254,3 +254,17 @@ def test_principles_carry_the_customers_own_evidence_and_resources_are_flagged(t
     resources = table_with(document, "Name", "Title", "SARCI")
     assert resources[1:] and all(row[0] == "To be named" for row in resources[1:])
     assert "SVP" not in text
+
+
+def test_the_workflow_has_its_decisions_and_the_back_out_path(guide) -> None:
+    """Every decision the pack's workflow names is in the steps table with where a 'no' leads,
+    and the back-out step is reached from one of them."""
+    knowledge = load_pack(ROOT / "questionnaires" / "release_management").knowledge
+    names = {s.id: s.name for s in knowledge.workflow}
+    deciding = [s for s in knowledge.workflow if s.decision]
+    assert deciding
+    text = all_text(guide)
+    for step in deciding:
+        otherwise = " or ".join(names[n] for n in step.otherwise)
+        assert f"Decision: {step.decision} If not: {otherwise}." in text
+    assert any("back-out" in s.otherwise for s in deciding)

@@ -152,7 +152,7 @@ def build_guide(context: Context) -> Guide:
         workflow_steps=tuple(
             (
                 t(s.name),
-                t(s.description),
+                t(s.description) + _decision(s, k, t),
                 activities.get(s.activity or "", ""),
                 ", ".join(roles[r] for r in s.roles),
             )
@@ -356,10 +356,28 @@ def _workflow_png(k: Any, t: _Tailor, roles: dict[str, str], activities: dict[st
         diagrams.Node(s.id, t(s.name), ", ".join(roles[r] for r in s.roles), s.activity or "")
         for s in k.workflow
     ]
-    links = [diagrams.Link(s.id, n) for s in k.workflow for n in s.next]
+    links = []
+    for s in k.workflow:
+        if not s.decision:
+            links += [diagrams.Link(s.id, n) for n in s.next]
+            continue
+        ask = f"{s.id}?"  # the decision, drawn as its own diamond after the step
+        nodes.append(diagrams.Node(ask, t(s.decision), decision=True))
+        links.append(diagrams.Link(s.id, ask))
+        links += [diagrams.Link(ask, n, "yes") for n in s.next]
+        links += [diagrams.Link(ask, n, "no") for n in s.otherwise]
     used = dict.fromkeys(s.activity for s in k.workflow if s.activity)
     legend = [(a, activities[a]) for a in used]
     return diagrams.png(diagrams.flow_diagram(nodes, links, "down", legend))
+
+
+def _decision(step: Any, k: Any, t: _Tailor) -> str:
+    """` Decision: Approved for production? If not: Design, build and configure.`"""
+    if not step.decision:
+        return ""
+    names = {s.id: t(s.name) for s in k.workflow}
+    otherwise = " or ".join(names[n] for n in step.otherwise)
+    return f" Decision: {t(step.decision)}" + (f" If not: {otherwise}." if otherwise else "")
 
 
 def _architecture_png(k: Any, t: _Tailor) -> bytes:

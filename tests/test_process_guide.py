@@ -237,3 +237,34 @@ def test_workflow_layout_keeps_boxes_apart_and_survives_a_loop() -> None:
     assert grid[0] == ["a"] and sorted(grid[1]) == ["b", "c", "~5.1"] and grid[2] == ["d"]
     figure = diagrams.flow_diagram(nodes, links, "down")
     assert diagrams.png(figure).startswith(b"\x89PNG")
+
+
+def test_principles_carry_the_customers_own_evidence_and_resources_are_flagged(tmp_path) -> None:
+    """A principle the pack links to a question shows the fact the consultant tied to that
+    question (else its interview note); people not yet named are flagged, never left blank."""
+    example = ROOT / "examples" / "northwind-release"
+    document = docx.Document(str(generate(example, tmp_path)))
+    text = all_text(document)
+    engagement = yaml.safe_load((example / "engagement.yaml").read_text(encoding="utf-8"))
+    backout = next(f["text"] for f in engagement["facts"] if "RM-PRO-12" in f["questions"])
+    label = "What the assessment found at Northwind Logistics"
+    found = [p.text for p in document.paragraphs if p.text.startswith(label)]
+    assert len(found) >= 3
+    assert any(backout in line for line in found)
+    resources = table_with(document, "Name", "Title", "SARCI")
+    assert resources[1:] and all(row[0] == "To be named" for row in resources[1:])
+    assert "SVP" not in text
+
+
+def test_the_workflow_has_its_decisions_and_the_back_out_path(guide) -> None:
+    """Every decision the pack's workflow names is in the steps table with where a 'no' leads,
+    and the back-out step is reached from one of them."""
+    knowledge = load_pack(ROOT / "questionnaires" / "release_management").knowledge
+    names = {s.id: s.name for s in knowledge.workflow}
+    deciding = [s for s in knowledge.workflow if s.decision]
+    assert deciding
+    text = all_text(guide)
+    for step in deciding:
+        otherwise = " or ".join(names[n] for n in step.otherwise)
+        assert f"Decision: {step.decision} If not: {otherwise}." in text
+    assert any("back-out" in s.otherwise for s in deciding)

@@ -124,6 +124,8 @@ class WorkflowStep(Item):
     activity: Id | None = None
     roles: tuple[Id, ...] = ()
     next: tuple[Id, ...] = ()
+    decision: str = ""  # the question decided at the end of the step ("Approved for production?")
+    otherwise: tuple[Id, ...] = ()  # where a "no" to the decision leads (rework, back-out)
 
 
 # --- Section 3: process resources ------------------------------------------------------------

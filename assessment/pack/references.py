@@ -48,6 +48,7 @@ def reference_problems(knowledge: Knowledge) -> list[tuple[tuple[str | int, ...]
         refs.append((("workflow", i, "activity"), "activity", activity))
         refs.append((("workflow", i, "roles"), "role", step.roles))
         refs.append((("workflow", i, "next"), "step", step.next))
+        refs.append((("workflow", i, "otherwise"), "step", step.otherwise))
     for t, topic in enumerate(knowledge.topics):
         for i, item in enumerate(topic.items):
             for kind, ids in item.links.items():

@@ -180,6 +180,11 @@ def _vision(guide: Guide) -> list[Block]:
             Heading(f"Principle {number}", 3),
             Para(p.principle, "strong"),
             Para(p.example, label="Example application of the principle"),
+            *(
+                [Para(p.evidence, label=f"What the assessment found at {guide.customer}")]
+                if p.evidence
+                else []
+            ),
             *_bold_list("Rationale:", p.rationale),
             *_bold_list("Implications:", p.implications),
         ]

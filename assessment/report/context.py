@@ -22,7 +22,7 @@ from assessment.report import measures, narrative
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask, day, money
 from assessment.report.figures import Chart, figures
-from assessment.report.findings import findings, statement, triggered_by
+from assessment.report.findings import findings, informed_evidence, statement, triggered_by
 from assessment.report.headlines import headlines
 from assessment.text import clean, count_word, fill
 
@@ -97,6 +97,7 @@ class Context:
     facts: list[str] = field(default_factory=list)  # the engagement's facts, as written
     interviewed: str = ""  # when the interviews took place, in words
     headlines: dict[str, str] = field(default_factory=dict)  # slide key → message title
+    principle_evidence: dict[str, str] = field(default_factory=dict)  # principle id → evidence
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -230,6 +231,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
         facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
         interviewed=_interviewed(assessment),
+        principle_evidence=informed_evidence(assessment, "principle"),
     )
     return replace(context, headlines=headlines(context))
 

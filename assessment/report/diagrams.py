@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch, Polygon
 
 from assessment.report import charts
 
@@ -33,6 +33,7 @@ class Node:
     note: str = ""
     group: str = ""
     store: bool = False  # drawn as a data store (darker fill, square corners)
+    decision: bool = False  # drawn as a diamond; its links say yes or no
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def flow_diagram(
                 (x, y), half = point[w], along / 2  # run straight through the layer's lane
                 chain += [(x, y + half), (x, y - half)] if down else [(x - half, y), (x + half, y)]
             chain.append(point[link.target])
-            _link(axes, chain, box, down, str(number + 1) if numbered else "")
+            _link(axes, chain, box, down, str(number + 1) if numbered else "", link.label)
     if legend:
         handles = [
             Patch(facecolor=shade.get(g, "white"), edgecolor=INK, label=name) for g, name in legend
@@ -228,6 +229,13 @@ class _Box:
         y: float,  # type: ignore[no-untyped-def]
         shade: dict[str, str],
     ) -> None:
+        if node.decision:
+            half_w, half_h = self.w * 0.42, self.h / 2
+            corners = [(x, y + half_h), (x + half_w, y), (x, y - half_h), (x - half_w, y)]
+            axes.add_patch(Polygon(corners, facecolor="#FFFFFF", edgecolor=INK, zorder=2))
+            text = "\n".join(textwrap.wrap(node.label, int(self.w * 7))[:3])
+            axes.text(x, y, text, ha="center", va="center", fontsize=8, color=INK, zorder=3)
+            return
         fill = STORE_FILL if node.store else shade.get(node.group, "#FFFFFF")
         style = "square,pad=0.02" if node.store else "round,pad=0.02,rounding_size=0.1"
         axes.add_patch(
@@ -284,6 +292,7 @@ def _link(
     box: _Box,  # type: ignore[no-untyped-def]
     down: bool,
     number: str,
+    label: str = "",
 ) -> None:
     """A polyline from box edge through waypoints to box edge, with an arrowhead at the end."""
     (x0, y0), (x1, y1) = chain[0], chain[-1]
@@ -291,6 +300,8 @@ def _link(
     if not forward:  # a back link: an arc beside the boxes
         a = (x0 + box.w / 2, y0) if down else (x0, y0 - box.h / 2)
         b = (x1 + box.w / 2, y1) if down else (x1, y1 - box.h / 2)
+        if label:
+            axes.text(a[0] + 0.08, a[1] + 0.05, label, fontsize=8, color=INK, zorder=4)
         axes.add_patch(
             FancyArrowPatch(
                 a,
@@ -311,6 +322,9 @@ def _link(
         points = [(x0 + box.w / 2, y0), *chain[1:-1], (x1 - box.w / 2, y1)]
     for a, b in itertools.pairwise(points):
         axes.plot([a[0], b[0]], [a[1], b[1]], color=INK, linewidth=1.2, zorder=1)
+    if label:
+        (ax, ay), (bx, by) = points[0], points[1]
+        axes.text((ax + bx) / 2 + 0.06, (ay + by) / 2, label, fontsize=8, color=INK, zorder=4)
     axes.add_patch(
         FancyArrowPatch(
             points[-2],

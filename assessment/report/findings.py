@@ -133,6 +133,35 @@ def triggered_by(
     ]
 
 
+def informed_evidence(assessment: Assessment, kind: str) -> dict[str, str]:
+    """Knowledge item id (of `kind`, e.g. `principle`) → what this engagement showed about it:
+    a fact the consultant tied to a question that informs it, else the most telling interview
+    note on such a question, attributed by role."""
+    engagement = assessment.engagement
+    customer, organisation = clean(assessment.customer), clean(engagement.organisation)
+    people = by_role(assessment.respondents)
+
+    def text(value: str) -> str:
+        return anonymise(fill(clean(value), customer, organisation), people)
+
+    by_item: dict[str, list[str]] = {}
+    for question in assessment.pack.questions:
+        linked = question.informs.get(kind, ())
+        for item in (linked,) if isinstance(linked, str) else linked:
+            by_item.setdefault(item, []).append(question.id)
+    result = {}
+    for item, questions in by_item.items():
+        facts = [text(f.text) for f in engagement.facts if set(f.questions) & set(questions)]
+        if facts:
+            result[item] = facts[0]
+            continue
+        answers = assessment.answers[assessment.answers["question"].isin(questions)]
+        quote = _quote(answers, text)
+        if quote:
+            result[item] = f"“{quote[0]}” ({quote[1]})"
+    return result
+
+
 def _quote(answers: Any, text: Any) -> tuple[str, str] | None:
     """The most telling note: the longest that still reads as one quote."""
     notes = [

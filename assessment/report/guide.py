@@ -19,6 +19,7 @@ from assessment.text import clean
 NO_TOOL = "No tool reported in the interviews"
 TO_BE_AGREED = "To be agreed"
 VERSION_NOTE = "Draft generated from the maturity assessment"
+TO_BE_NAMED = "To be named"  # a resource whose person the customer has not named yet
 BLANK_ROWS = 3
 Rows = tuple[tuple[str, ...], ...]
 
@@ -38,6 +39,7 @@ class Principle:
     example: str
     rationale: tuple[str, ...]
     implications: tuple[str, ...]
+    evidence: str = ""  # what this engagement showed about it
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,13 @@ def build_guide(context: Context) -> Guide:
         mission=t(k.mission),
         goal=Block("Process goal", t(k.goal.summary), t.all(k.goal.points)),
         principles=tuple(
-            Principle(t(p.principle), t(p.example), t.all(p.rationale), t.all(p.implications))
+            Principle(
+                t(p.principle),
+                t(p.example),
+                t.all(p.rationale),
+                t.all(p.implications),
+                context.principle_evidence.get(p.id, ""),
+            )
             for p in k.principles
         ),
         csfs=tuple(Block(t(c.name), t(c.description)) for c in k.csfs),
@@ -144,7 +152,7 @@ def build_guide(context: Context) -> Guide:
         workflow_steps=tuple(
             (
                 t(s.name),
-                t(s.description),
+                t(s.description) + _decision(s, k, t),
                 activities.get(s.activity or "", ""),
                 ", ".join(roles[r] for r in s.roles),
             )
@@ -155,7 +163,9 @@ def build_guide(context: Context) -> Guide:
             (str(s.level), f"{t(s.name)}: {t(s.description)}") for s in k.skill_levels
         ),
         skills_matrix=_skills_matrix(k, t),
-        resources=tuple((t(r.name), t(r.title), r.code, t(r.organisation)) for r in k.resources),
+        resources=tuple(
+            (t(r.name) or TO_BE_NAMED, t(r.title), r.code, t(r.organisation)) for r in k.resources
+        ),
         tool_types=tuple(
             Block(t(x.name), t(x.description), t.all(x.requirements)) for x in k.tool_types
         ),
@@ -360,10 +370,28 @@ def _workflow_png(k: Any, t: _Tailor, roles: dict[str, str], activities: dict[st
         diagrams.Node(s.id, t(s.name), ", ".join(roles[r] for r in s.roles), s.activity or "")
         for s in k.workflow
     ]
-    links = [diagrams.Link(s.id, n) for s in k.workflow for n in s.next]
+    links = []
+    for s in k.workflow:
+        if not s.decision:
+            links += [diagrams.Link(s.id, n) for n in s.next]
+            continue
+        ask = f"{s.id}?"  # the decision, drawn as its own diamond after the step
+        nodes.append(diagrams.Node(ask, t(s.decision), decision=True))
+        links.append(diagrams.Link(s.id, ask))
+        links += [diagrams.Link(ask, n, "yes") for n in s.next]
+        links += [diagrams.Link(ask, n, "no") for n in s.otherwise]
     used = dict.fromkeys(s.activity for s in k.workflow if s.activity)
     legend = [(a, activities[a]) for a in used]
     return diagrams.png(diagrams.flow_diagram(nodes, links, "down", legend))
+
+
+def _decision(step: Any, k: Any, t: _Tailor) -> str:
+    """` Decision: Approved for production? If not: Design, build and configure.`"""
+    if not step.decision:
+        return ""
+    names = {s.id: t(s.name) for s in k.workflow}
+    otherwise = " or ".join(names[n] for n in step.otherwise)
+    return f" Decision: {t(step.decision)}" + (f" If not: {otherwise}." if otherwise else "")
 
 
 def _architecture_png(k: Any, t: _Tailor) -> bytes:

@@ -7,20 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assessment.analysis.investment import Investment, add_months, investment
-from assessment.analysis.plan import Plan
+from assessment.analysis.investment import investment
 from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
 from assessment.analysis.scoring import Assessment
-from assessment.analysis.training import courses
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
-from assessment.report import measures, narrative
+from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
-from assessment.report.ask import ask, day, money
+from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
 from assessment.report.findings import findings, informed_evidence, statement, triggered_by
 from assessment.report.headlines import headlines
@@ -175,7 +173,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         questions=_questions(assessment, doc),
         recommendations=recommendations,
         respondents_by_role=_roles(assessment),
-        method=measures.method(assessment.pack, METHOD + _plan_method(assessment.plan)),
+        method=measures.method(assessment.pack, METHOD + plan_view.plan_method(assessment.plan)),
         method_name=clean(info.method) or "assessment",
         phase_count=count_word(len(info.phases)),
         perspective_count=count_word(len(info.perspectives)),
@@ -197,7 +195,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         ],
         targets=_targets(assessment),
         activities=activities,
-        roadmap=_roadmap(assessment),
+        roadmap=plan_view.roadmap(assessment),
         windows=[
             {
                 "window": clean(t.window.name),
@@ -210,12 +208,12 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         ],
         total_days=f"{assessment.plan.days:,.0f}",
         widest_gaps=_widest_gaps(assessment, doc),
-        horizon_rule=_horizon_rule(assessment.plan),
-        alternatives=_alternatives(assessment),
-        not_offered=_not_offered(assessment.plan),
-        initial_wins=_initial_wins(assessment),
-        unaddressed=_unaddressed(assessment),
-        training=_training(assessment),
+        horizon_rule=plan_view.horizon_rule(assessment.plan),
+        alternatives=plan_view.alternatives(assessment),
+        not_offered=plan_view.not_offered(assessment.plan),
+        initial_wins=plan_view.initial_wins(assessment),
+        unaddressed=plan_view.unaddressed(assessment),
+        training=training_view.needs(assessment),
         next_steps=narrative.next_steps(assessment),
         series=series,
         charts=figures(assessment, series, activities, dated.start),
@@ -227,7 +225,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
         ask=ask(assessment, engagement.date or generated.date()),
-        courses=_courses(assessment, dated),
+        courses=training_view.schedule(assessment, dated),
         practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
         facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
         interviewed=_interviewed(assessment),
@@ -264,7 +262,7 @@ def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, st
     texts = {q.id: q.text for q in assessment.pack.questions}
     names = {p.id: p.name for p in assessment.pack.info.perspectives}
     customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
-    text = _texts(assessment)
+    text = plan_view.texts(assessment)
     rows = []
     for q in doc["questions"]:
         if not assessment.pack.question(q["id"]).scored:
@@ -403,209 +401,6 @@ def _activities(assessment: Assessment) -> dict[str, Any]:
         "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
         "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
     }
-
-
-def _roadmap(assessment: Assessment) -> list[dict[str, Any]]:
-    """The plan's items in start order, titles filled, what they build on by title."""
-    plan, text = assessment.plan, _texts(assessment)
-    titles = {i.id: text(i.title) for i in plan.items}
-    ranks = {i.id: str(i.rank) for i in plan.items}
-    roles = {r.id: clean(r.name) for r in assessment.pack.info.interviewees}
-    owners = {r.id: roles.get(r.owner or "", "") for r in assessment.pack.recommendations}
-    return [
-        {
-            "rank": str(i.rank),
-            "id": i.id,
-            "title": titles[i.id],
-            "perspective": clean(i.perspective),
-            "phase": clean(i.phase),
-            "window": clean(plan.windows[i.window].name),
-            "horizon": i.horizon,
-            "effort": i.effort,
-            "days": f"{i.days:.0f}",
-            "builds_on": [titles[d] for d in i.depends_on],
-            "after": [ranks[d] for d in i.depends_on],  # what it builds on, by rank
-            "owner": owners.get(i.id, ""),
-            "quick_win": i.quick_win,
-            "initial_win": i.initial_win,
-            "prerequisite": i.prerequisite,
-            "customer_priority": i.customer_priority,
-        }
-        for i in plan.items
-    ]
-
-
-def _texts(assessment: Assessment) -> Callable[[str], str]:
-    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
-    return lambda value: fill(clean(value), customer, organisation)
-
-
-def _horizon_rule(plan: Plan) -> str:
-    """The one mapping of tactical and strategic onto the plan's windows, in words."""
-    parts = [
-        f"{horizon} work is planned in "
-        + " and ".join(clean(w.name) for w in plan.horizon_windows(horizon))
-        for horizon in ("tactical", "strategic")
-    ]
-    return (
-        f"{parts[0].capitalize()}; {parts[1]}. Small tactical work starts in the first window, "
-        "other tactical work in the last tactical window, and nothing starts in a window "
-        "before a recommendation it builds on."
-    )
-
-
-def _plan_method(plan: Plan) -> list[str]:
-    """How the plan is made, stated once for the method appendix."""
-    first = clean(plan.windows[0].name) if plan.windows else ""
-    return [
-        "A recommendation serves a level (3, 4 or 5) for the practices it names. It applies to "
-        "a practice whose current score is below that level and below its target, and carrying "
-        "it out is assumed to bring the practice to that level or to the target, whichever is "
-        "lower. A recommendation others build on joins the plan as a prerequisite.",
-        _horizon_rule(plan),
-        f"A quick win needs little effort, closes at least one level on a practice, and starts "
-        f"in the first window ({first}), so nothing it builds on starts later. Initial wins are "
-        "the quick wins and the pack's foundation steps that start within the tactical windows.",
-        "The minimal path keeps the customer's priorities and adds the fewest recommendations, "
-        "prerequisites counted, that close every gap the full path closes. A path almost the "
-        "same as another (at most one recommendation in ten different) is not offered.",
-    ]
-
-
-def _not_offered(plan: Plan) -> list[str]:
-    return [
-        f"The {n.name.lower()} is not offered: it is the same as the {n.like.lower()}"
-        + ("." if not n.differs_by else f" but for {n.differs_by} recommendation(s).")
-        for n in plan.not_offered
-    ]
-
-
-def _initial_wins(assessment: Assessment) -> list[dict[str, Any]]:
-    """The plan's initial wins, with the pack's initial-win name and benefits where it has one."""
-    text = _texts(assessment)
-    wins = {w.recommendation: w for w in assessment.pack.knowledge.initial_wins}
-    recs = {r.id: r for r in assessment.pack.recommendations}
-    by_id = {item["id"]: item for item in _roadmap(assessment)}
-    rows = []
-    for rid in assessment.plan.initial_wins:
-        win, item = wins.get(rid), by_id[rid]
-        benefits = text(win.benefits) if win else text(recs[rid].benefits)
-        rows.append(
-            {
-                **item,
-                "name": text(win.name) if win else item["title"],
-                "benefits": benefits,
-                "milestones": [text(m) for m in win.milestones] if win else [],
-            }
-        )
-    return rows
-
-
-def _unaddressed(assessment: Assessment) -> list[dict[str, str]]:
-    text = _texts(assessment)
-    q = assessment.questions
-    return [
-        {
-            "question": u.question,
-            "text": text(str(q.at[u.question, "text"])),
-            "perspective": clean(assessment.pack.perspective_name(u.perspective)),
-            "current": fmt(u.current),
-            "target": fmt(u.target),
-            "reaches": fmt(u.reaches),
-            "action": u.action,
-        }
-        for u in assessment.plan.unaddressed
-    ]
-
-
-def _alternatives(assessment: Assessment) -> list[dict[str, Any]]:
-    names = {p.id: clean(p.name) for p in assessment.pack.info.perspectives}
-    return [
-        {
-            "name": a.name,
-            "description": a.description,
-            "count": str(len(a.recommendations)),
-            "recommendations": list(a.recommendations),
-            "days": f"{a.days:.0f}",
-            "fewer": str(a.fewer),
-            "fewer_days": f"{a.fewer_days:.0f}",
-            "overall": fmt(a.overall),
-            "reaches": [(names[pid], fmt(value)) for pid, value in a.reaches.items()],
-            "open_gaps": str(len(a.open_gaps)),
-        }
-        for a in assessment.plan.alternatives
-    ]
-
-
-TO_BE_CONFIRMED = "to be confirmed"
-COURSE_RULE = (
-    "Each course runs in the programme quarter in which the first recommendation that needs "
-    "the skill starts, so people are trained before the work calls on them; a course no "
-    "recommendation needs runs in the first quarter. Attendees are the process roles that need "
-    "the skill, counted from the interviewees in that role; a role nobody was interviewed in "
-    "is to be confirmed and adds no days. Training days = course days × attendees; cost = "
-    "training days × the day rate."
-)
-
-
-def _courses(assessment: Assessment, dated: Investment) -> dict[str, Any]:
-    """The training schedule: per course its attendees, quarter, training days and cost."""
-    schedule = courses(
-        assessment.pack, assessment.training, assessment.plan, assessment.respondents
-    )
-    rate, currency = dated.day_rate, dated.currency
-    rows = []
-    for order, course in enumerate(schedule, start=1):
-        starts = add_months(dated.start, 3 * (course.quarter - 1))
-        ends = add_months(dated.start, 3 * course.quarter) - dt.timedelta(days=1)
-        rows.append(
-            {
-                "order": str(order),
-                "skill": clean(course.skill),
-                "format": clean(course.format) or "to be agreed",
-                "days": "to be agreed" if course.days is None else f"{course.days:g}",
-                "attendees": [
-                    (clean(a.role), TO_BE_CONFIRMED if a.count is None else str(a.count))
-                    for a in course.attendees
-                ],
-                "people": str(course.people),
-                "training_days": f"{course.training_days:g}" if course.people else TO_BE_CONFIRMED,
-                "cost": money(course.training_days * rate, currency)
-                if course.people
-                else TO_BE_CONFIRMED,
-                "quarter": f"Q{course.quarter}",
-                "period": f"{day(starts)} – {day(ends)}",
-                "needed_by": str(len(course.needed_by)),
-                "covers": [clean(c) for c in course.covers],
-            }
-        )
-    total = sum(c.training_days for c in schedule)
-    return {
-        "rows": rows,
-        "training_days": f"{total:g}",
-        "cost": money(total * rate, currency),
-        "day_rate": money(rate, currency),
-        "rule": COURSE_RULE,
-        "quarters": sorted(
-            dict.fromkeys((r["quarter"], r["period"]) for r in rows), key=lambda q: int(q[0][1:])
-        ),
-    }
-
-
-def _training(assessment: Assessment) -> list[dict[str, Any]]:
-    return [
-        {
-            "role": clean(t.role),
-            "skill": clean(t.skill),
-            "required": str(t.required),
-            "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
-            "gap": DASH if t.gap is None else f"{t.gap:.1f}",
-            "covers": [clean(c) for c in t.covers],
-            "format": clean(t.format),
-            "days": DASH if t.days is None else f"{t.days:g}",
-        }
-        for t in assessment.training
-    ]
 
 
 def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:

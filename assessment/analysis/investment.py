@@ -1,6 +1,6 @@
 """What the plan costs and when each window starts and ends, computed once from the plan.
 
-Rules (the README and the report's method appendix say the same):
+Rules (the README says the same, and every document that prints a cost states its rate):
 - Cost = person-days × the engagement's blended day rate (`investment.day_rate`, in
   `investment.currency`). Person-days size each recommendation by its effort class and cover the
   customer's and the consultants' time alike.

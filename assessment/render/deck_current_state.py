@@ -305,7 +305,11 @@ def findings(deck: Any, context: Context) -> None:
         said = f"“{finding['quote'][0]}” ({finding['quote'][1]})" if finding["quote"] else ""
         more = [*finding["facts"], *finding["measured"]][:1]
         statement = blocks.fit(finding["statement"], inner.w, 15, 4)
-        taken = 2 + 1.25 * _lines(statement, inner.w, 15) + _lines(finding["evidence"], inner.w, 11)
+        taken = (
+            2
+            + 1.25 * blocks.lines_of(statement, inner.w, 15)
+            + blocks.lines_of(finding["evidence"], inner.w, 11)
+        )
         said_more = blocks.fit_all(
             [said, *more] if said else more, inner.w, 12, int(blocks.lines(inner.h, 12) - taken)
         )
@@ -328,11 +332,6 @@ def findings(deck: Any, context: Context) -> None:
             "Also found: " + " ".join(context.findings),
         ],
     )
-
-
-def _lines(value: str, width: int, size: float) -> int:
-    """Lines `value` takes at `size` points in `width` EMU."""
-    return -(-len(value) // (blocks.fits(width, size) - 4))
 
 
 def _finding_note(f: dict[str, Any]) -> str:

@@ -141,21 +141,29 @@ def lines(height: int, size: float) -> int:
     return max(1, int(Emu(height).pt / (size * 1.2)))
 
 
+def _per_line(width: int, size: float) -> int:
+    """Characters a wrapped line holds, a few short of `fits` for the words that do not split."""
+    return fits(width, size) - 4
+
+
+def lines_of(value: str, width: int, size: float) -> int:
+    """How many lines `value` wraps to at `size` points in `width` EMU."""
+    return max(1, -(-len(value) // _per_line(width, size)))
+
+
 def fit(value: str, width: int, size: float, count: int) -> str:
     """`value` shortened to about `count` lines `width` EMU wide: whole sentences where they
     fit, the full text going to the speaker notes."""
-    return shorten(value, count * (fits(width, size) - 4))
+    return shorten(value, count * _per_line(width, size))
 
 
 def fit_all(items: Sequence[str], width: int, size: float, count: int) -> list[str]:
     """`items` shortened to share `count` lines `width` EMU wide: each keeps the lines it
     needs while the others still get one; whatever is cut goes to the speaker notes."""
-    per_line = fits(width, size) - 4
-    needs = [max(1, -(-len(item) // per_line)) for item in items]
     result, left = [], count
-    for index, (item, need) in enumerate(zip(items, needs, strict=True)):
-        allowed = max(1, min(need, left - (len(items) - index - 1)))
-        result.append(shorten(item, allowed * per_line))
+    for index, item in enumerate(items):
+        allowed = max(1, min(lines_of(item, width, size), left - (len(items) - index - 1)))
+        result.append(fit(item, width, size, allowed))
         left -= allowed
     return result
 

@@ -78,7 +78,7 @@ def _plan(c: Context) -> list[Block]:
         Para(
             f"{len(rows)} courses, {schedule['training_days']} training days in all, "
             f"{schedule['cost']} at {schedule['day_rate']} a day; the programme starts on "
-            f"{c.ask.get('start', '')}.",
+            f"{schedule['start']}.",
             "lead",
         ),
         Para(schedule["rule"]),

@@ -1,7 +1,7 @@
 """The ask, in words and figures: what the plan costs, when it is delivered, who decides.
 
-Every figure comes from the plan and the investment computed in the analysis; this module only
-formats them, so the deck, the strategic plan and the training plan say the same.
+Every figure comes from the plan and the one Investment computed from it; this module only
+formats them, so the deck, the report and the strategic plan say the same.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from assessment.analysis.investment import Investment, add_months, investment
+from assessment.analysis.investment import Investment, add_months
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.text import clean, count_word
 
-TO_BE_NAMED = "an executive sponsor (to be named)"
 OWNERS_NAMED = 3  # owner roles named in the owner decision
 WORKSHOP_BEFORE = dt.timedelta(weeks=2)  # the consensus workshop, before the start
 
@@ -31,9 +30,8 @@ def day(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def ask(assessment: Assessment, document_date: dt.date) -> dict[str, Any]:
+def ask(assessment: Assessment, inv: Investment) -> dict[str, Any]:
     """The investment, the dated milestones and the decisions, formatted once."""
-    inv = investment(assessment.plan, assessment.engagement, document_date)
     windows = [
         {
             "window": clean(w.name),
@@ -41,26 +39,20 @@ def ask(assessment: Assessment, document_date: dt.date) -> dict[str, Any]:
             "days": f"{w.days:,.0f}",
             "days_value": w.days,
             "cost": money(w.cost, inv.currency),
-            "cost_value": w.cost,
             "starts": day(w.starts),
-            "ends": day(w.ends) if w.ends else "",
             "period": f"{day(w.starts)} – {day(w.ends)}" if w.ends else f"from {day(w.starts)}",
         }
         for w in inv.windows
     ]
     return {
         "day_rate": money(inv.day_rate, inv.currency),
-        "currency": inv.currency,
-        "start": day(inv.start),
         "total_days": f"{inv.days:,.0f}",
         "total_cost": money(inv.cost, inv.currency),
         "staff_years": f"{inv.staff_years:.1f}",
-        "sponsor": clean(inv.sponsor) or TO_BE_NAMED,
         "assumption": _assumption(inv),
         "windows": windows,
         "milestones": _milestones(assessment, inv),
         "decisions": _decisions(assessment, inv, windows),
-        "owners": _owners(assessment),
     }
 
 

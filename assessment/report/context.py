@@ -224,7 +224,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         baselines=baselines,
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),
-        ask=ask(assessment, engagement.date or generated.date()),
+        ask=ask(assessment, dated),
         courses=training_view.schedule(assessment, dated),
         practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
         facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],

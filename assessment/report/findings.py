@@ -15,6 +15,7 @@ from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment, level_of
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
+from assessment.report.measures import NOT_MEASURED
 from assessment.text import clean, fill
 
 PER_PERSPECTIVE = 2  # findings taken from one perspective before the next is considered
@@ -46,7 +47,8 @@ class Finding:
         parts = [f"{score} {self.current} against a target of {self.target}"]
         if self.said:
             roles = sorted({role for role, _ in self.said})
-            parts.append(f"{len(self.said)} interviewees: " + ", ".join(roles))
+            people = f"{len(self.said)} interviewee{'s' if len(self.said) != 1 else ''}"
+            parts.append(f"{people}: " + ", ".join(roles))
         return "; ".join(parts) + "."
 
     def as_dict(self) -> dict[str, Any]:
@@ -71,14 +73,18 @@ def findings(assessment: Assessment, baselines: list[dict[str, str]], limit: int
     return [_finding(assessment, qid, baselines) for qid in chosen[:limit]]
 
 
+def _shown(assessment: Assessment) -> Callable[[str], str]:
+    """Pack or customer text as a document shows it: cleaned, placeholders filled,
+    interviewees' names replaced by their roles."""
+    customer = clean(assessment.customer)
+    organisation = clean(assessment.engagement.organisation)
+    people = by_role(assessment.respondents)
+    return lambda value: anonymise(fill(clean(value), customer, organisation), people)
+
+
 def _finding(assessment: Assessment, qid: str, baselines: list[dict[str, str]]) -> Finding:
     pack, engagement = assessment.pack, assessment.engagement
-    customer, organisation = clean(assessment.customer), clean(engagement.organisation)
-    people = by_role(assessment.respondents)
-
-    def text(value: str) -> str:
-        return anonymise(fill(clean(value), customer, organisation), people)
-
+    text = _shown(assessment)
     question = pack.question(qid)
     row = assessment.questions.loc[qid]
     answers = assessment.answers[assessment.answers["question"] == qid]
@@ -101,7 +107,9 @@ def _finding(assessment: Assessment, qid: str, baselines: list[dict[str, str]]) 
         said=said,
         quote=_quote(answers, text),
         facts=tuple(text(f.text) for f in engagement.facts if qid in f.questions),
-        measured=tuple(b["line"] for b in baselines if b["kpi"] and b["kpi"] in informs)[:MEASURED],
+        measured=tuple(
+            b["line"] for b in baselines if b["kpi"] in informs and b["current"] != NOT_MEASURED
+        )[:MEASURED],
         rating=text(rating.rationale) if rating else "",
         triggers=tuple(text(i.title) for i in assessment.plan.items if qid in i.questions),
     )
@@ -137,17 +145,10 @@ def informed_evidence(assessment: Assessment, kind: str) -> dict[str, str]:
     """Knowledge item id (of `kind`, e.g. `principle`) → what this engagement showed about it:
     a fact the consultant tied to a question that informs it, else the most telling interview
     note on such a question, attributed by role."""
-    engagement = assessment.engagement
-    customer, organisation = clean(assessment.customer), clean(engagement.organisation)
-    people = by_role(assessment.respondents)
-
-    def text(value: str) -> str:
-        return anonymise(fill(clean(value), customer, organisation), people)
-
+    engagement, text = assessment.engagement, _shown(assessment)
     by_item: dict[str, list[str]] = {}
     for question in assessment.pack.questions:
-        linked = question.informs.get(kind, ())
-        for item in (linked,) if isinstance(linked, str) else linked:
+        for item in question.informs.get(kind, ()):
             by_item.setdefault(item, []).append(question.id)
     result = {}
     for item, questions in by_item.items():
@@ -162,7 +163,7 @@ def informed_evidence(assessment: Assessment, kind: str) -> dict[str, str]:
     return result
 
 
-def _quote(answers: Any, text: Any) -> tuple[str, str] | None:
+def _quote(answers: Any, text: Callable[[str], str]) -> tuple[str, str] | None:
     """The most telling note: the longest that still reads as one quote."""
     notes = [
         (text(r.note), clean(r.role) or "respondent")

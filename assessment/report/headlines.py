@@ -6,19 +6,10 @@ slide's table or chart does not show.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from assessment.analysis.score_document import DASH, TARGET_MET
 from assessment.text import count_word
-
-
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def headlines(c: Any) -> dict[str, str]:
@@ -68,8 +59,8 @@ def headlines(c: Any) -> dict[str, str]:
 
 def _interviews(c: Any) -> str:
     people = sum(n for _, n in c.respondents_by_role)
-    scored = sum(int(p["coverage"].split("/")[0]) for p in c.perspectives)
-    total = sum(int(p["coverage"].split("/")[1]) for p in c.perspectives)
+    scored = sum(p["scored"] for p in c.scores["perspectives"])
+    total = sum(p["questions"] for p in c.scores["perspectives"])
     roles = len(c.respondents_by_role)
     return (
         f"{people} interviews across {roles} role{'s' if roles != 1 else ''} scored "
@@ -88,12 +79,14 @@ def _overall(c: Any) -> str:
 
 
 def _perspectives(c: Any) -> str:
-    gaps = [(p, g) for p in c.perspectives if (g := _number(p["gap"])) is not None]
-    currents = [(p, v) for p in c.perspectives if (v := _number(p["current"])) is not None]
-    if not gaps or not currents:
+    """From the score document's numbers; the texts are the context's, so they match the table."""
+    shown = {p["id"]: p for p in c.perspectives}
+    scored = [p for p in c.scores["perspectives"] if p["current"] is not None]
+    gaps = [p for p in scored if p["gap"]]
+    if not gaps:
         return "Every perspective meets its target"
-    widest = max(gaps, key=lambda pg: pg[1])[0]
-    strongest = max(currents, key=lambda pv: pv[1])[0]
+    widest = shown[max(gaps, key=lambda p: p["gap"])["id"]]
+    strongest = shown[max(scored, key=lambda p: p["current"])["id"]]
     if strongest["name"] == widest["name"]:
         return f"{widest['name']} has the widest gap ({widest['gap']}) of the perspectives"
     return (

@@ -10,6 +10,7 @@ from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
+from assessment.report.findings import statement
 from assessment.text import clean, fill
 
 EVIDENCE_PER_PERSPECTIVE = 4
@@ -37,7 +38,8 @@ def key_findings(assessment: Assessment) -> list[str]:
     if not low.empty:
         findings.append(
             f"{len(low)} of {int(q['current'].notna().sum())} scored practices are below "
-            f"Repeatable (2), among them: {_short(low.iloc[0]['text'], assessment)}"
+            f"Repeatable (2); the lowest ({low.index[0]}): "
+            + statement(assessment, str(low.index[0]), lambda value: _filled(value, assessment))
         )
     open_items = still_open(assessment.consensus)
     if open_items:
@@ -57,10 +59,12 @@ def key_findings(assessment: Assessment) -> list[str]:
     return findings[:5]
 
 
+def _filled(text: str, assessment: Assessment) -> str:
+    return fill(clean(text), clean(assessment.customer), clean(assessment.engagement.organisation))
+
+
 def _short(text: str, assessment: Assessment) -> str:
-    filled = fill(
-        clean(text), clean(assessment.customer), clean(assessment.engagement.organisation)
-    )
+    filled = _filled(text, assessment)
     return filled if len(filled) <= 140 else filled[:137].rsplit(" ", 1)[0] + "…"
 
 

@@ -61,6 +61,7 @@ def schedule(assessment: Assessment, dated: Investment) -> dict[str, Any]:
         "training_days": f"{total:g}",
         "cost": money(total * rate, currency),
         "day_rate": money(rate, currency),
+        "start": day(dated.start),
         "rule": COURSE_RULE,
         "quarters": sorted(
             dict.fromkeys((r["quarter"], r["period"]) for r in rows), key=lambda q: int(q[0][1:])

@@ -15,10 +15,8 @@ from pathlib import Path
 from assessment.engagement.model import Answer, Engagement, Interview
 from assessment.engagement.open import pack_of
 from assessment.engagement.store import (
-    ABSENT,
     INTERVIEWS_DIR,
     Folder,
-    clean_stray_temps,
     free_interview_path,
     interview_path,
     interviews_of,
@@ -29,11 +27,12 @@ from assessment.engagement.store import (
     writer_lock,
 )
 from assessment.errors import Interrupted, InvalidInput, Problem
+from assessment.files.durable import ABSENT, clean_stray_temps
 from assessment.interview import flow
 from assessment.interview.flow import Plan
 from assessment.interview.prompts import Item, Prompter
 from assessment.pack.model import LEVEL_LABELS, Pack, Question
-from assessment.text import clean, fill
+from assessment.text import clean, fill, shorten
 
 NEW = "+new"
 OTHER_ROLE = "+other"
@@ -366,7 +365,10 @@ class Session:
         pid = self.prompter.choose("Which perspective?", items)
         answers = self.interview.answers
         items = [
-            Item(f"{q.id}  {_short(self.t(q.text))} — {flow.describe(q, answers.get(q.id))}", q.id)
+            Item(
+                f"{q.id}  {shorten(self.t(q.text), 60)} — {flow.describe(q, answers.get(q.id))}",
+                q.id,
+            )
             for q in active
             if q.perspective == pid
         ] + [Item("← Cancel", "-")]
@@ -490,8 +492,3 @@ _NAVIGATION = {"help", "back", "skip", "stop"}
 
 class _Declined(Exception):
     """The consultant chose not to continue on a changed pack."""
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

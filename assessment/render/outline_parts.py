@@ -7,7 +7,7 @@ from typing import Any
 
 from assessment.render.outline import Block, Bullets, Cover, Heading, Para, Table, Toc
 from assessment.report.context import Context
-from assessment.report.guide import Block as GuideBlock
+from assessment.report.guide import NamedText
 
 
 def front_matter(c: Context, document: str, title: str) -> list[Block]:
@@ -24,7 +24,7 @@ def front_matter(c: Context, document: str, title: str) -> list[Block]:
         ),
         Heading("Document control", 1),
         Table(
-            ("Item", "Detail"),
+            ("NamedText", "Detail"),
             (
                 ("Document", document),
                 ("Customer", c.customer),
@@ -70,7 +70,7 @@ def section(title: str, introduction: str, body: list[Block], more: str = "") ->
     ]
 
 
-def named_item(item: GuideBlock, level: int = 3) -> list[Block]:
+def named_item(item: NamedText, level: int = 3) -> list[Block]:
     """A named item: heading, paragraph, bullets."""
     return [
         Heading(item.name, level),

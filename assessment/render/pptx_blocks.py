@@ -67,7 +67,7 @@ class Box(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Para:
+class SlideText:
     """One paragraph of a cell or box: its text and how it looks."""
 
     text: str
@@ -85,7 +85,7 @@ _SHORTENED: ContextVar[dict[str, str] | None] = ContextVar("shortened", default=
 _SENTENCE = re.compile(r".*?[.!?]+[\"'”’)\]]*(?=\s|$)", re.S)
 
 
-def shorten(text: str, limit: int) -> str:
+def abridge(text: str, limit: int) -> str:
     """`text` in at most `limit` characters: whole sentences if the first one fits, else cut
     at a word with an ellipsis. Whatever is cut is given in full in the speaker notes."""
     text = " ".join(text.split())
@@ -154,7 +154,7 @@ def lines_of(value: str, width: int, size: float) -> int:
 def fit(value: str, width: int, size: float, count: int) -> str:
     """`value` shortened to about `count` lines `width` EMU wide: whole sentences where they
     fit, the full text going to the speaker notes."""
-    return shorten(value, count * _per_line(width, size))
+    return abridge(value, count * _per_line(width, size))
 
 
 def fit_all(items: Sequence[str], width: int, size: float, count: int) -> list[str]:
@@ -168,7 +168,7 @@ def fit_all(items: Sequence[str], width: int, size: float, count: int) -> list[s
     return result
 
 
-def card(slide: Any, box: Box, paragraphs: Sequence[Para], colour: Any = NAVY) -> Any:
+def card(slide: Any, box: Box, paragraphs: Sequence[SlideText], colour: Any = NAVY) -> Any:
     """A pale panel in `colour` with `paragraphs` inside its margin."""
     panel(slide, box, colour, 0.9)
     return text(slide, box.inset(), paragraphs)
@@ -183,7 +183,7 @@ def new_deck(title: str, subject: str, generated: dt.datetime) -> Any:
     deck.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
     props = deck.core_properties
     # core properties hold at most 255 characters (python-pptx raises beyond that)
-    props.title, props.subject = shorten(title, 255), shorten(subject, 255)
+    props.title, props.subject = abridge(title, 255), abridge(subject, 255)
     props.author = "ITSM assessment toolkit"
     props.created = props.modified = generated.replace(tzinfo=None)
     props.last_modified_by, props.revision = "", 1
@@ -246,7 +246,9 @@ def drop_empty_placeholders(slide: Any) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-def write(frame: Any, paragraphs: Sequence[Para], align: Any = None, anchor: Any = None) -> None:
+def write(
+    frame: Any, paragraphs: Sequence[SlideText], align: Any = None, anchor: Any = None
+) -> None:
     """Fill a text frame with `paragraphs`, each with its size set explicitly."""
     frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
     if anchor is not None:
@@ -265,7 +267,7 @@ def write(frame: Any, paragraphs: Sequence[Para], align: Any = None, anchor: Any
 def text(
     slide: Any,
     box: Box,
-    paragraphs: Sequence[Para],
+    paragraphs: Sequence[SlideText],
     align: Any = None,
     anchor: Any = MSO_ANCHOR.TOP,
 ) -> Any:
@@ -281,9 +283,9 @@ def bullets(slide: Any, box: Box, items: Sequence[str], size: float) -> Any:
     """A bulleted list in the layout's body placeholder (its bullets), else in a text box."""
     body = placeholder(slide, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
     if body is None:
-        return text(slide, box, [Para(f"•  {item}", size) for item in items])
+        return text(slide, box, [SlideText(f"•  {item}", size) for item in items])
     body.left, body.top, body.width, body.height = box
-    write(body.text_frame, [Para(item, size) for item in items])
+    write(body.text_frame, [SlideText(item, size) for item in items])
     for paragraph in body.text_frame.paragraphs:
         paragraph.space_after = Pt(size * 0.6)
     return body
@@ -300,7 +302,7 @@ def panel(slide: Any, box: Box, colour: Any, brightness: float = 0.0, shape: Any
     return drawn
 
 
-Cell = str | Sequence[Para]
+Cell = str | Sequence[SlideText]
 
 
 def table(
@@ -322,14 +324,14 @@ def table(
     for index, row in enumerate(grid.rows):
         row.height = row_height if index else header_height
     for cell, name in zip(grid.rows[0].cells, header, strict=True):
-        _fill_cell(cell, [Para(name, header_size or size, bold=True)])
+        _fill_cell(cell, [SlideText(name, header_size or size, bold=True)])
     for row, values in zip(list(grid.rows)[1:], rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
-            _fill_cell(cell, [Para(value, size)] if isinstance(value, str) else value)
+            _fill_cell(cell, [SlideText(value, size)] if isinstance(value, str) else value)
     return grid
 
 
-def _fill_cell(cell: Any, paragraphs: Sequence[Para]) -> None:
+def _fill_cell(cell: Any, paragraphs: Sequence[SlideText]) -> None:
     cell.margin_left = cell.margin_right = Inches(0.08)
     cell.margin_top = cell.margin_bottom = Inches(0.04)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -412,13 +414,13 @@ def footers(
         text(
             slide,
             left_box,
-            [Para(shorten(left, fits(left_box.w, 10)), 10, colour=colour)],
+            [SlideText(abridge(left, fits(left_box.w, 10)), 10, colour=colour)],
             anchor=MSO_ANCHOR.MIDDLE,
         )
         text(
             slide,
             right_box,
-            [Para(f"{number} / {total}", 10, colour=colour)],
+            [SlideText(f"{number} / {total}", 10, colour=colour)],
             align=PP_ALIGN.RIGHT,
             anchor=MSO_ANCHOR.MIDDLE,
         )

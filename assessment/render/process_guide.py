@@ -26,8 +26,7 @@ from assessment.render.outline_parts import blank_table, bold_list, named_item, 
 from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 from assessment.report.figures import Chart
-from assessment.report.guide import Block as Item
-from assessment.report.guide import Guide, build_guide
+from assessment.report.guide import Guide, NamedText, build_guide
 
 NAME = "process-guide"
 WIDTH = 15.2  # portrait text width of the reference document, cm
@@ -344,7 +343,7 @@ def _appendices(guide: Guide) -> list[Block]:
     )
 
 
-def _templates(title: str, kind: str, templates: tuple[Item, ...]) -> list[Block]:
+def _templates(title: str, kind: str, templates: tuple[NamedText, ...]) -> list[Block]:
     blocks: list[Block] = [
         Heading(title, 2),
         Para(f"The planned {kind} templates to be used with this process:"),

@@ -14,7 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from assessment.render import pptx_blocks
+from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import DASH, Context, fmt
 
@@ -35,12 +35,10 @@ def approach(deck: Any, context: Context) -> None:
         shape = MSO_SHAPE.CHEVRON if index else MSO_SHAPE.PENTAGON
         arrow = pptx_blocks.panel(slide, head, AMBER if index == 0 else NAVY, 0.0, shape)
         name = SlideText(
-            pptx_blocks.abridge(phase["name"], 2 * pptx_blocks.fits(head.w, 14)), 14, True, PAPER
+            pptx_fit.abridge(phase["name"], 2 * pptx_fit.fits(head.w, 14)), 14, True, PAPER
         )
         pptx_blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
-        description = pptx_blocks.fit(
-            phase["description"], body.w, 12, pptx_blocks.lines(body.h, 12)
-        )
+        description = pptx_fit.fit(phase["description"], body.w, 12, pptx_fit.lines(body.h, 12))
         pptx_blocks.text(slide, body, [SlideText(description, 12)])
     heading = (
         f"{context.perspective_count.capitalize()} perspectives, "
@@ -52,13 +50,13 @@ def approach(deck: Any, context: Context) -> None:
         context.perspective_info, cards.columns([1] * count, gap=Inches(0.15)), strict=False
     ):
         inner = card.inset()
-        count = pptx_blocks.lines(inner.h, 12) - 2
+        count = pptx_fit.lines(inner.h, 12) - 2
         pptx_blocks.card(
             slide,
             card,
             [
                 SlideText(info["name"], 16, bold=True, colour=NAVY),
-                SlideText(pptx_blocks.fit(info["description"], inner.w, 12, count), 12),
+                SlideText(pptx_fit.fit(info["description"], inner.w, 12, count), 12),
             ],
         )
     pptx_blocks.notes(
@@ -81,7 +79,7 @@ def interviews(deck: Any, context: Context) -> None:
     left, right = tables.columns([1, 1.3], gap=Inches(0.6))
     shown = ROLES if len(context.respondents_by_role) <= ROLES else ROLES - 1
     roles = [
-        (pptx_blocks.abridge(role, 40), str(n)) for role, n in context.respondents_by_role[:shown]
+        (pptx_fit.abridge(role, 40), str(n)) for role, n in context.respondents_by_role[:shown]
     ]
     if len(context.respondents_by_role) > shown:
         roles.append((f"+ {len(context.respondents_by_role) - shown} more roles (see notes)", ""))
@@ -149,7 +147,7 @@ def overall(deck: Any, context: Context) -> None:
         )
     _scale(slide, scale, context)
     pptx_blocks.text(
-        slide, sentence, [SlideText(pptx_blocks.abridge(context.overall_sentence, 180), 16)]
+        slide, sentence, [SlideText(pptx_fit.abridge(context.overall_sentence, 180), 16)]
     )
     pptx_blocks.notes(
         slide,
@@ -258,7 +256,7 @@ def heatmap(deck: Any, context: Context) -> None:
         return
     grid_box = Box(box.x, box.y, box.w, box.h - Inches(0.5))
     rows = [
-        [pptx_blocks.abridge(name, 2 * pptx_blocks.fits(int(grid_box.w * 0.44), 13) - 8)]
+        [pptx_fit.abridge(name, 2 * pptx_fit.fits(int(grid_box.w * 0.44), 13) - 8)]
         + [fmt(v) for v in values]
         for name, values in zip(activities["rows"], activities["values"], strict=True)
     ]
@@ -319,17 +317,17 @@ def findings(deck: Any, context: Context) -> None:
         inner = column.inset()
         said = f"“{finding['quote'][0]}” ({finding['quote'][1]})" if finding["quote"] else ""
         more = [*finding["facts"], *finding["measured"]][:1]
-        statement = pptx_blocks.fit(finding["statement"], inner.w, 15, 4)
+        statement = pptx_fit.fit(finding["statement"], inner.w, 15, 4)
         taken = (
             2
-            + 1.25 * pptx_blocks.lines_of(statement, inner.w, 15)
-            + pptx_blocks.lines_of(finding["evidence"], inner.w, 11)
+            + 1.25 * pptx_fit.lines_of(statement, inner.w, 15)
+            + pptx_fit.lines_of(finding["evidence"], inner.w, 11)
         )
-        said_more = pptx_blocks.fit_all(
+        said_more = pptx_fit.fit_all(
             [said, *more] if said else more,
             inner.w,
             12,
-            int(pptx_blocks.lines(inner.h, 12) - taken),
+            int(pptx_fit.lines(inner.h, 12) - taken),
         )
         pptx_blocks.card(
             slide,
@@ -378,16 +376,14 @@ def baselines(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["baselines"])
     main, note = box.rows([1, 0.2], gap=Inches(0.1))
     rows = [
-        (pptx_blocks.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
+        (pptx_fit.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
         for b in context.baselines[:BASELINES]
     ]
     height = min(Inches(0.5), int((main.h - Inches(0.45)) / max(1, len(rows))))
     pptx_blocks.table(slide, main, ("KPI", "Measured today", "Band"), rows, (5, 3, 2), 14, height)
     sources = sorted({b["source"] for b in context.baselines[:BASELINES] if b["source"]})
     if sources:
-        line = pptx_blocks.fit(
-            "Bands: " + "; ".join(sources), note.w, 11, pptx_blocks.lines(note.h, 11)
-        )
+        line = pptx_fit.fit("Bands: " + "; ".join(sources), note.w, 11, pptx_fit.lines(note.h, 11))
         pptx_blocks.text(slide, note, [SlideText(line, 11, colour=TEAL)])
     pptx_blocks.notes(
         slide, ["Every measured baseline:", *(f"- {b['line']}" for b in context.baselines)]

@@ -10,7 +10,7 @@ from typing import Any
 
 from pptx.util import Inches
 
-from assessment.render import pptx_blocks
+from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, NAVY, TEAL, Box, SlideText
 from assessment.report.context import Context
 
@@ -31,7 +31,7 @@ def summary(deck: Any, context: Context) -> None:
     ]
     for quadrant, (heading, items, colour) in zip(quadrants, contents, strict=True):
         inner = quadrant.inset()
-        shown = pptx_blocks.fit_all(items, inner.w, BODY, pptx_blocks.lines(inner.h, BODY) - 2)
+        shown = pptx_fit.fit_all(items, inner.w, BODY, pptx_fit.lines(inner.h, BODY) - 2)
         pptx_blocks.card(
             slide,
             quadrant,
@@ -94,7 +94,7 @@ def ask(deck: Any, context: Context) -> None:
     upper, strip, note = box.rows([3.1, 1.45, 0.3], gap=Inches(0.15))
     left, right = upper.columns([1, 1.1], gap=Inches(0.35))
     inner = left.inset()
-    decisions = pptx_blocks.fit_all(a["decisions"], inner.w, 13, pptx_blocks.lines(inner.h, 13) - 2)
+    decisions = pptx_fit.fit_all(a["decisions"], inner.w, 13, pptx_fit.lines(inner.h, 13) - 2)
     pptx_blocks.card(
         slide,
         left,
@@ -120,9 +120,7 @@ def ask(deck: Any, context: Context) -> None:
         f"Person-days at a blended {a['day_rate']} a day, customer and consultant time alike "
         f"(about {a['staff_years']} staff-years in all). " + a["assumption"]
     )
-    pptx_blocks.text(
-        slide, note, [SlideText(pptx_blocks.fit(basis, note.w, 11, 2), 11, colour=TEAL)]
-    )
+    pptx_blocks.text(slide, note, [SlideText(pptx_fit.fit(basis, note.w, 11, 2), 11, colour=TEAL)])
     pptx_blocks.notes(
         slide,
         [
@@ -150,13 +148,13 @@ def _milestones(slide: Any, strip: Box, milestones: list[dict[str, str]]) -> Non
     ):
         pptx_blocks.panel(slide, Box(column.x, column.y, column.w, Inches(0.06)), AMBER)
         body = Box(column.x, column.y + Inches(0.1), column.w, column.h - Inches(0.1))
-        count = pptx_blocks.lines(body.h, 11) - 1
+        count = pptx_fit.lines(body.h, 11) - 1
         pptx_blocks.text(
             slide,
             body,
             [
                 SlideText(milestone["date"], 12, bold=True, colour=NAVY),
-                SlideText(pptx_blocks.fit(milestone["milestone"], body.w, 11, count), 11),
+                SlideText(pptx_fit.fit(milestone["milestone"], body.w, 11, count), 11),
             ],
         )
 

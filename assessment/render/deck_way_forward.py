@@ -9,7 +9,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from assessment.render import pptx_blocks
+from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import Context
 
@@ -28,12 +28,12 @@ def recommendations(deck: Any, context: Context) -> None:
             r["rank"],
             [
                 SlideText(
-                    pptx_blocks.abridge(r["title"], 2 * pptx_blocks.fits(title_width, 15) - 8),
+                    pptx_fit.abridge(r["title"], 2 * pptx_fit.fits(title_width, 15) - 8),
                     15,
                     True,
                 ),
                 SlideText(
-                    pptx_blocks.abridge(r["rationale"], 2 * pptx_blocks.fits(title_width, 11) - 8),
+                    pptx_fit.abridge(r["rationale"], 2 * pptx_fit.fits(title_width, 11) - 8),
                     11,
                 ),
             ],
@@ -99,11 +99,11 @@ def roadmap(deck: Any, context: Context) -> None:
             PP_ALIGN.CENTER,
         )
         items = [r for r in context.roadmap if r["window"] == horizon["window"]]
-        titled = pptx_blocks.fit_all(
+        titled = pptx_fit.fit_all(
             [_titled(r) for r in items[:LISTED]],
             body.w - Inches(0.2),
             13,
-            pptx_blocks.lines(body.h, 13) - 3,  # room for the spacing and the "more" line
+            pptx_fit.lines(body.h, 13) - 3,  # room for the spacing and the "more" line
         )
         lines = [SlideText("▪ " + t, 13) for t in titled]
         if len(items) > LISTED:
@@ -145,7 +145,7 @@ def initial_wins(deck: Any, context: Context) -> None:
     main, note = box.rows([1, 0.08], gap=Inches(0.1))
     rows = [
         (
-            pptx_blocks.fit(w["name"], int(main.w * 0.56), 13, 2),
+            pptx_fit.fit(w["name"], int(main.w * 0.56), 13, 2),
             w["window"],
             "yes" if w["quick_win"] else "",
             w["days"],
@@ -239,12 +239,12 @@ def alternatives(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["alternatives"])
     main, note = box.rows([1, 0.1], gap=Inches(0.15))
     widths = [4.4, 2.0, 1.6, 1.8, 1.7]
-    describe = 3 * pptx_blocks.fits(int(main.w * widths[0] / sum(widths)), 13) - 8
+    describe = 3 * pptx_fit.fits(int(main.w * widths[0] / sum(widths)), 13) - 8
     rows = [
         (
             [
                 SlideText(a["name"], 16, bold=True),
-                SlideText(pptx_blocks.abridge(a["description"], describe), 13),
+                SlideText(pptx_fit.abridge(a["description"], describe), 13),
             ],
             a["count"],
             a["days"],

@@ -15,7 +15,7 @@ from assessment.files.atomic import replacing
 from assessment.render import deck_current_state as deck_state
 from assessment.render import deck_decision as deck_decision
 from assessment.render import deck_way_forward as deck_plan
-from assessment.render import pptx_blocks
+from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import SlideText
 from assessment.report.context import Context
 from assessment.text import count_word
@@ -39,7 +39,7 @@ def render(context: Context, out: Path) -> list[Path]:
     for slide in slides():
         slide(deck, context)
     pptx_blocks.footers(deck, f"{context.customer} · {title} · {context.date:%d %B %Y}")
-    pptx_blocks.complete_notes(deck)
+    pptx_fit.complete_notes(deck)
     target = out / FILE_NAME
     with replacing(target) as temp:
         deck.save(str(temp))
@@ -53,9 +53,9 @@ def _title(deck: Any, context: Context) -> None:
     )
     lines = [
         SlideText(
-            pptx_blocks.abridge(f"{context.process} maturity assessment: findings and plan", 70), 22
+            pptx_fit.abridge(f"{context.process} maturity assessment: findings and plan", 70), 22
         ),
-        SlideText(f"{pptx_blocks.abridge(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
+        SlideText(f"{pptx_fit.abridge(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
     ]
     if subtitle is not None:
         pptx_blocks.write(subtitle.text_frame, lines)
@@ -74,7 +74,7 @@ def _title(deck: Any, context: Context) -> None:
 
 def _agenda(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title and Content", context.headlines["agenda"])
-    items = [item.format(customer=pptx_blocks.abridge(context.customer, 40)) for item in AGENDA]
+    items = [item.format(customer=pptx_fit.abridge(context.customer, 40)) for item in AGENDA]
     pptx_blocks.bullets(slide, box, items, 22)
     pptx_blocks.drop_empty_placeholders(slide)
     pptx_blocks.notes(

@@ -24,7 +24,7 @@ def front_matter(c: Context, document: str, title: str) -> list[Block]:
         ),
         Heading("Document control", 1),
         Table(
-            ("NamedText", "Detail"),
+            ("Item", "Detail"),
             (
                 ("Document", document),
                 ("Customer", c.customer),

@@ -31,7 +31,7 @@ from assessment.report.score_view import (
     target_rows,
     widest_gaps,
 )
-from assessment.text import clean, count_word, fill
+from assessment.text import Shown, clean, count_word, fill
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,11 @@ class Context:
 
 TOP = 5  # recommendations in the executive summary
 PRACTICE_FINDINGS = 8  # findings stated with their evidence
+
+
+def tailor(context: Context) -> Shown:
+    """Pack text as this customer's documents show it."""
+    return Shown(context.customer, context.organisation)
 
 
 def build_context(assessment: Assessment, generated: dt.datetime) -> Context:

@@ -6,10 +6,8 @@ formats cannot drift apart.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
     Bullets,
@@ -23,7 +21,6 @@ from assessment.render.outline import (
     Toc,
 )
 from assessment.render.outline_parts import blank_table, bold_list, named_item, section, text_table
-from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 from assessment.report.figures import Chart
 from assessment.report.guide import Guide, NamedText, build_guide
@@ -37,15 +34,12 @@ PORTRAIT_MARGIN = 3.175  # the reference document's left and right margins, cm
 SIGN_OFF = (("Name", "Title", "Role", "Date", "Signature"), (3.6, 3.2, 2.6, 2.4, 3.4))
 
 
-def render_docx(context: Context, out: Path) -> list[Path]:
-    return [write_docx(outline(build_guide(context)), context.generated, out / f"{NAME}.docx")]
+def outline(context: Context) -> Outline:
+    """The guide of this engagement, as one outline for Word and PDF."""
+    return guide_outline(build_guide(context))
 
 
-def render_pdf(context: Context, out: Path) -> list[Path]:
-    return [write_pdf(outline(build_guide(context)), context.generated, out / f"{NAME}.pdf")]
-
-
-def outline(guide: Guide) -> Outline:
+def guide_outline(guide: Guide) -> Outline:
     """The whole guide: title page, contents, document information, sections 1 to 5."""
     blocks: list[Block] = [
         Cover(

@@ -31,6 +31,15 @@ def replace_once(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def replace_section(path: Path, key: str, next_key: str, new: str = "") -> int:
+    """Replace the top-level `key:` up to `next_key:` with `new`; the line where `key:` stood."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n{key}:")
+    end = text.index(f"\n{next_key}:")
+    path.write_text(text[:start] + new + text[end:], encoding="utf-8")
+    return text[: start + 1].count("\n") + 1
+
+
 def insert_after(path: Path, line: str, new: str) -> int:
     """Insert the line `new` after the one line equal to `line`; the inserted line's number."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -64,22 +73,15 @@ def test_the_built_in_packs_have_no_warnings(cli, name: str) -> None:
 
 def test_a_missing_guide_section_is_reported_at_the_knowledge_folder(cli, tmp_path: Path) -> None:
     pack = copy_pack(tmp_path)
-    vision = pack / "knowledge" / "vision.yaml"
-    text = vision.read_text(encoding="utf-8")
-    start = text.index("\nmission:")
-    end = text.index("\ngoal:")
-    vision.write_text(text[:start] + text[end:], encoding="utf-8")
+    replace_section(pack / "knowledge" / "vision.yaml", "mission", "goal")
     expect_one_warning(cli, pack, f"{pack}/knowledge", "mission: is missing")
 
 
 def test_an_empty_guide_section_is_reported_at_its_line(cli, tmp_path: Path) -> None:
     pack = copy_pack(tmp_path)
     appendices = pack / "knowledge" / "appendices.yaml"
-    text = appendices.read_text(encoding="utf-8")
-    start = text.index("\nreporting_templates:")
-    end = text.index("\nform_templates:")
-    appendices.write_text(text[:start] + "\nreporting_templates: []" + text[end:], "utf-8")
-    line = text[: start + 1].count("\n") + 1
+    empty = "\nreporting_templates: []"
+    line = replace_section(appendices, "reporting_templates", "form_templates", empty)
     expect_one_warning(cli, pack, f"{appendices}:{line}", "reporting_templates: is empty")
 
 

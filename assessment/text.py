@@ -36,6 +36,19 @@ def fill(text: str, customer: str, organisation: str = "") -> str:
     )
 
 
+def shorten(text: str, width: int, at_word: bool = False) -> str:
+    """One line of at most `width` characters: whitespace collapsed, a cut ends with `…`.
+
+    `at_word` cuts before the last whole word that fits, for prose; otherwise mid-word, for menus.
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if at_word:
+        return text[: max(1, width - 3)].rsplit(" ", 1)[0] + "…"
+    return text[: max(1, width - 1)] + "…"
+
+
 _COUNTS: tuple[str, ...] = ("zero", "one", "two", "three", "four", "five", "six")
 _COUNTS += ("seven", "eight", "nine", "ten", "eleven", "twelve")
 

@@ -55,6 +55,10 @@ def synthetic_engagement(folder: Path, respondents: int) -> Path:
         for q in pack.questions:
             if q.type == "scale":
                 answers[q.id] = {"level": rng.choice([0, 1, 2, 3, 4, 5, "na"])}
+            elif q.type == "metric":
+                if q.asked and q.range:
+                    low, high = q.range
+                    answers[q.id] = {"value": str(round(rng.uniform(low, high), 1))}
             elif q.type == "multi":
                 answers[q.id] = {"selected": rng.sample(q.option_ids(), 2)}
             else:
@@ -145,7 +149,8 @@ def generate_against_floor(temp: Path, pairs: int = 5, loaded: bool = False) -> 
 def answer_save_latency(saves: int = 200, answers: int = 80) -> tuple[float, float]:
     """Confirmed answer → durable file: one save_interview (temp, fsync, replace, fsync dir)."""
     from assessment.engagement.model import Answer, Interview
-    from assessment.engagement.store import ABSENT, interview_path, write_interview, writer_lock
+    from assessment.engagement.store import interview_path, write_interview, writer_lock
+    from assessment.files.durable import ABSENT
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)

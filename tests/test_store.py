@@ -12,8 +12,6 @@ import pytest
 
 from assessment.engagement.model import Interview
 from assessment.engagement.store import (
-    atomic_write,
-    clean_stray_temps,
     init_engagement,
     inside,
     read_engagement,
@@ -21,6 +19,7 @@ from assessment.engagement.store import (
     writer_lock,
 )
 from assessment.errors import InvalidInput
+from assessment.files.durable import atomic_write, clean_stray_temps
 from tests.conftest import SAMPLE_PACK, snapshot
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from assessment.engagement.model import Answer
 from assessment.pack.model import LEVEL_LABELS, Condition, Interviewee, Pack, Question
+from assessment.text import shorten
 
 NOT_APPLICABLE = "na"
 UNKNOWN = "unknown"
@@ -229,5 +230,4 @@ def describe(question: Question, answer: Answer | None) -> str:
         count = f"{len(answer.selected)} of {len(question.options)} ticked"
         names = ", ".join(labels.get(o, o) for o in answer.selected)
         return f"{count}: {names}" if answer.selected and len(names) <= 60 else count
-    text = (answer.text or "").replace("\n", " ")
-    return text if len(text) <= 40 else text[:39] + "…"
+    return shorten(answer.text or "", 40)

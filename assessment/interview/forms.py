@@ -16,7 +16,6 @@ from typing import Any
 from assessment.engagement.model import Answer, Interview
 from assessment.engagement.open import read_with_pack
 from assessment.engagement.store import (
-    ABSENT,
     free_interview_path,
     interviews_of,
     new_respondent_id,
@@ -26,6 +25,7 @@ from assessment.engagement.store import (
 )
 from assessment.errors import InvalidInput, Problem
 from assessment.files.atomic import CHANGED, FOREIGN, OURS, make_folder, refusal, replacing
+from assessment.files.durable import ABSENT
 from assessment.files.sheets import fit_to_page_width, put
 from assessment.files.xlsxsafe import check_package
 from assessment.interview import flow

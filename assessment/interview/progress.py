@@ -8,7 +8,7 @@ from pathlib import Path
 from assessment.engagement.open import read_with_pack
 from assessment.interview import flow
 from assessment.pack.model import Pack, Question
-from assessment.text import clean, fill
+from assessment.text import clean, fill, shorten
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def print_progress(result: Progress) -> None:
     if result.unanswered:
         console.print(f"\nNot answered by anyone yet ({len(result.unanswered)}):", markup=False)
         for question in result.unanswered:
-            text = _short(result.shown(question.text), max(30, console.width - 14))
+            text = shorten(result.shown(question.text), max(30, console.width - 14))
             console.print(f"  {question.id}  {text}", markup=False, overflow="ellipsis")
     else:
         console.print("\nEvery question has at least one answer.", markup=False)
@@ -95,8 +95,3 @@ def _cell(done: int, total: int) -> str:
         return "-"
     mark = " ✓" if done == total else ""
     return f"{done}/{total}{mark}"
-
-
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

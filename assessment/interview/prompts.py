@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
 from assessment.errors import InvalidInput
+from assessment.text import shorten
 
 TERMINAL_REQUIRED = "interactive terminal required; use `assess import`"
 
@@ -148,7 +149,7 @@ class QuestionaryPrompter:
         message, title = " ".join(message.split()), " ".join(title.split())
         budget = self._width() - 8
         right = min(len(title), max(budget // 2, budget - len(message)))
-        return f"? {_cut(message, budget - right)} → {_cut(title, right)}"
+        return f"? {shorten(message, budget - right)} → {shorten(title, right)}"
 
     def _width(self) -> int:
         return min(shutil.get_terminal_size((100, 24)).columns, 120)
@@ -178,11 +179,6 @@ def _paste_keeps_newlines() -> Any:
             event.current_buffer.validate_and_handle()
 
     return bindings
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 def terminal_prompter() -> QuestionaryPrompter:

@@ -11,7 +11,7 @@ from assessment.analysis.views import still_open
 from assessment.pack.model import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.findings import statement
-from assessment.text import clean, fill
+from assessment.text import clean, fill, shorten
 
 EVIDENCE_PER_PERSPECTIVE = 4
 
@@ -64,8 +64,7 @@ def _filled(text: str, assessment: Assessment) -> str:
 
 
 def _short(text: str, assessment: Assessment) -> str:
-    filled = _filled(text, assessment)
-    return filled if len(filled) <= 140 else filled[:137].rsplit(" ", 1)[0] + "…"
+    return shorten(_filled(text, assessment), 140, at_word=True)
 
 
 def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

@@ -32,7 +32,7 @@ from assessment.interview.asking import Asker
 from assessment.interview.flow import Plan
 from assessment.interview.prompts import Item, Prompter
 from assessment.pack.model import Pack, Question
-from assessment.text import clean, fill, shorten
+from assessment.text import Shown, shorten
 
 NEW = "+new"
 OTHER_ROLE = "+other"
@@ -142,8 +142,7 @@ class Session:
 
     def t(self, text: str) -> str:
         """Pack or customer text as shown: placeholders filled, escapes and controls removed."""
-        engagement = self.engagement
-        return clean(fill(text, engagement.customer, engagement.organisation)).strip()
+        return Shown(self.engagement.customer, self.engagement.organisation)(text)
 
     def say(self, text: str = "") -> None:
         self.prompter.show(text)

@@ -7,7 +7,8 @@ import pytest
 from assessment.engagement.model import Answer
 from assessment.interview import flow
 from assessment.pack.load import load_pack
-from assessment.pack.model import Condition, Pack
+from assessment.pack.model import Pack
+from assessment.pack.questions import Condition
 from tests.conftest import SAMPLE_PACK
 
 

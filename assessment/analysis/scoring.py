@@ -38,7 +38,8 @@ from assessment.analysis.views import (
 )
 from assessment.engagement.model import Answer, Engagement, Interview
 from assessment.engagement.open import Opened
-from assessment.pack.model import LEVEL_LABELS, Pack
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS
 
 CONSENSUS_SPREAD = 2.0
 RAW_COLUMNS = ["respondent", "role", "question", "level", "selected", "note", "text"]

@@ -15,7 +15,8 @@ from pydantic import (
     model_validator,
 )
 
-from assessment.pack.model import NOT_SCORED, Id, Level, Strict, Text
+from assessment.pack.model import Id, Strict
+from assessment.pack.questions import NOT_SCORED, Level, Text
 
 
 class Targets(Strict):

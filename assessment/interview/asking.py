@@ -14,7 +14,7 @@ from assessment.engagement.model import Answer
 from assessment.interview import flow
 from assessment.interview.flow import Plan
 from assessment.interview.prompts import Item, Prompter
-from assessment.pack.model import LEVEL_LABELS, Question
+from assessment.pack.questions import LEVEL_LABELS, Question
 
 _NAVIGATION = {"help", "back", "skip", "stop"}
 

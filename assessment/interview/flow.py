@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assessment.engagement.model import Answer
-from assessment.pack.model import LEVEL_LABELS, Condition, Interviewee, Pack, Question
+from assessment.pack.model import Interviewee, Pack
+from assessment.pack.questions import LEVEL_LABELS, Condition, Question
 from assessment.text import shorten
 
 NOT_APPLICABLE = "na"

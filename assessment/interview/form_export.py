@@ -44,7 +44,8 @@ from assessment.interview.form_layout import (
     level_items,
 )
 from assessment.interview.form_reader import filled_cells
-from assessment.pack.model import LEVEL_LABELS, Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS, Question
 from assessment.text import Shown
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assessment.pack.model import LEVEL_LABELS, Question
+from assessment.pack.questions import LEVEL_LABELS, Question
 
 FORMAT = "assess-form-1"
 QUESTIONNAIRE, INSTRUCTIONS, LISTS = "Questionnaire", "Instructions", "Lists"

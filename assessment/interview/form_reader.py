@@ -33,7 +33,8 @@ from assessment.interview.form_layout import (
     YES,
     level_items,
 )
-from assessment.pack.model import LEVEL_LABELS, Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS, Question
 from assessment.text import Shown, clean
 
 

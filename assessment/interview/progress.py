@@ -7,7 +7,8 @@ from pathlib import Path
 
 from assessment.engagement.open import read_with_pack
 from assessment.interview import flow
-from assessment.pack.model import Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import Question
 from assessment.text import clean, fill, shorten
 
 

@@ -31,7 +31,8 @@ from assessment.interview import flow
 from assessment.interview.asking import Asker
 from assessment.interview.flow import Plan
 from assessment.interview.prompts import Item, Prompter
-from assessment.pack.model import Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import Question
 from assessment.text import Shown, shorten
 
 NEW = "+new"

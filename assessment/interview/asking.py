@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from assessment.engagement.model import Answer
 from assessment.interview import flow
-from assessment.interview.flow import Plan
-from assessment.interview.prompts import Item, Prompter
+from assessment.interview.flow import QuestionPlan
+from assessment.interview.prompts import Choice, Prompter
 from assessment.pack.questions import LEVEL_LABELS, Question
 
 _NAVIGATION = {"help", "back", "skip", "stop"}
@@ -27,7 +27,9 @@ class Asker:
     t: Callable[[str], str]
     self_service: bool = False
 
-    def ask(self, question: Question, answers: dict[str, Answer], plan: Plan) -> Answer | str:
+    def ask(
+        self, question: Question, answers: dict[str, Answer], plan: QuestionPlan
+    ) -> Answer | str:
         """Show one question until it is answered or the consultant navigates away: the answer,
         or `help`/`back`/`skip`/`stop`."""
         saved = answers.get(question.id)
@@ -58,7 +60,7 @@ class Asker:
 
     def _scale(self, question: Question, saved: Answer | None) -> Answer | str:
         items = [
-            Item(f"{LEVEL_LABELS[n]}: {self.t(question.levels[n])}", str(n), str(n))
+            Choice(f"{LEVEL_LABELS[n]}: {self.t(question.levels[n])}", str(n), str(n))
             for n in range(6)
         ]
         items += self._not_scored() + self._navigation(question)
@@ -67,13 +69,13 @@ class Asker:
         return choice if choice in _NAVIGATION else flow.level_answer(choice)
 
     def _multi(self, question: Question, saved: Answer | None) -> Answer | str:
-        items = [Item("Tick the options that apply…", "tick", "t"), *self._not_scored()]
+        items = [Choice("Tick the options that apply…", "tick", "t"), *self._not_scored()]
         items += self._navigation(question)
         default = str(saved.level) if saved is not None and saved.not_scored else "tick"
         choice = self.prompter.choose(self.t(question.text), items, default)
         if choice != "tick":
             return choice if choice in _NAVIGATION else flow.level_answer(choice)
-        options = [Item(self.t(o.label), o.id) for o in question.options]
+        options = [Choice(self.t(o.label), o.id) for o in question.options]
         ticked = saved.selected or [] if saved is not None else []
         while True:
             chosen = self.prompter.tick("Tick every one that applies:", options, ticked)
@@ -88,7 +90,7 @@ class Asker:
         typed = self.t(self.prompter.write(self.t(question.text), default, hint))
         if typed:
             return flow.text_answer(typed)
-        items = [Item("Type an answer", "type", "a"), *self._not_scored()]
+        items = [Choice("Type an answer", "type", "a"), *self._not_scored()]
         choice = self.prompter.choose(
             "No answer typed. What next?", items + self._navigation(question)
         )
@@ -106,7 +108,7 @@ class Asker:
                 return result
             self.prompter.show(f"   {self.t(result)}")
             default = ""
-        items = [Item("Type a number", "type", "a"), *self._not_scored()]
+        items = [Choice("Type a number", "type", "a"), *self._not_scored()]
         choice = self.prompter.choose(
             "No number typed. What next?", items + self._navigation(question)
         )
@@ -123,17 +125,17 @@ class Asker:
         shown = [f"Probe: {self.t(question.probe)}"] if question.probe else []
         return shown + ([self.t(question.help)] if question.help else [])
 
-    def _not_scored(self) -> list[Item]:
+    def _not_scored(self) -> list[Choice]:
         return [
-            Item("Not applicable", flow.NOT_APPLICABLE, "n"),
-            Item("Don't know", flow.UNKNOWN, "d"),
+            Choice("Not applicable", flow.NOT_APPLICABLE, "n"),
+            Choice("Don't know", flow.UNKNOWN, "d"),
         ]
 
-    def _navigation(self, question: Question) -> list[Item]:
-        items = [Item.separator()]
+    def _navigation(self, question: Question) -> list[Choice]:
+        items = [Choice.separator()]
         if self._guidance(question):
-            items.append(Item("Show help for this question", "help", "h"))
-        items.append(Item("← Back to the previous question", "back", "b"))
-        items.append(Item("Skip for now", "skip", "s"))
-        items.append(Item("Stop here (answers so far are saved)", "stop", "q"))
+            items.append(Choice("Show help for this question", "help", "h"))
+        items.append(Choice("← Back to the previous question", "back", "b"))
+        items.append(Choice("Skip for now", "skip", "s"))
+        items.append(Choice("Stop here (answers so far are saved)", "stop", "q"))
         return items

@@ -80,7 +80,7 @@ def export_form(
         names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.interviewees) or "none defined"
         raise InvalidInput(f"unknown role {role!r}; use one of: {names}")
     texts = Shown(found.engagement.customer, found.engagement.organisation)
-    plan = flow.Plan.make(pack, chosen, extended=extended)
+    plan = flow.QuestionPlan.make(pack, chosen, extended=extended)
     workbook = _workbook(pack, plan, texts, chosen.name if chosen else "")
     make_folder(out.parent)
     refused = refusal(out, form_verdict, force, "assess export-form")
@@ -102,7 +102,7 @@ def form_verdict(path: Path) -> str:
     return CHANGED if filled else OURS
 
 
-def _workbook(pack: Pack, plan: flow.Plan, texts: Shown, role: str) -> Any:
+def _workbook(pack: Pack, plan: flow.QuestionPlan, texts: Shown, role: str) -> Any:
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -193,7 +193,13 @@ def _respondent_block(sheet: Any, lists: Any, pack: Pack, texts: Shown, role: st
 
 
 def _question_rows(
-    sheet: Any, lists: Any, q: Question, plan: flow.Plan, texts: Shown, row: int, list_row: int
+    sheet: Any,
+    lists: Any,
+    q: Question,
+    plan: flow.QuestionPlan,
+    texts: Shown,
+    row: int,
+    list_row: int,
 ) -> tuple[int, int]:
     """Write one question (and its option rows); returns the next free sheet and list rows."""
     put(sheet, row, PERSPECTIVE, texts(plan.pack.perspective_name(q.perspective)))
@@ -224,7 +230,7 @@ def _question_rows(
     return row + 1, list_row
 
 
-def _help(q: Question, plan: flow.Plan, texts: Shown) -> str:
+def _help(q: Question, plan: flow.QuestionPlan, texts: Shown) -> str:
     parts = [texts(q.help)] if q.help else []
     if q.type == "multi":
         parts.append(f"Choose {YES} or {NO} for each option below (or {NOT_APPLICABLE}).")

@@ -39,7 +39,7 @@ def progress(folder: Path) -> Progress:
     rows, answered = [], set()
     for _, interview in sorted(found.interviews.items()):
         role = flow.find_role(pack, interview.respondent.role)
-        plan = flow.Plan.make(pack, role, every_question=role is None)
+        plan = flow.QuestionPlan.make(pack, role, every_question=role is None)
         done = flow.completion(plan, interview.answers)
         orphans = tuple(flow.orphans(pack, interview.answers))
         rows.append(

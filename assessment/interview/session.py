@@ -29,8 +29,8 @@ from assessment.errors import Interrupted, InvalidInput, Problem
 from assessment.files.durable import ABSENT, clean_stray_temps
 from assessment.interview import flow
 from assessment.interview.asking import Asker
-from assessment.interview.flow import Plan
-from assessment.interview.prompts import Item, Prompter
+from assessment.interview.flow import QuestionPlan
+from assessment.interview.prompts import Choice, Prompter
 from assessment.pack.model import Pack
 from assessment.pack.questions import Question
 from assessment.text import Shown, shorten
@@ -133,7 +133,7 @@ class Session:
     extended: bool = False
     self_service: bool = False
     interview: Interview | None = None
-    plan: Plan | None = None
+    plan: QuestionPlan | None = None
     skipped: list[str] = field(default_factory=list)
     saved: int = 0
     path: Path | None = None  # the respondent's file
@@ -184,7 +184,7 @@ class Session:
                 f"Role {self.t(interview.respondent.role)!r} is not one of the pack's roles; "
                 "every question is offered."
             )
-        self.plan = Plan.make(self.pack, stored_role, self.every_question, self.extended)
+        self.plan = QuestionPlan.make(self.pack, stored_role, self.every_question, self.extended)
         if interview.answers:
             self._check_pack()
 
@@ -205,16 +205,16 @@ class Session:
             role = f" ({self.t(iv.respondent.role)})" if iv.respondent.role else ""
             where = f" [{found.interview_paths[key].name}]" if not allow_new else ""
             items.append(
-                Item(
+                Choice(
                     f"Resume {self.t(iv.respondent.name)}{role} — {len(iv.answers)} answers "
                     f"saved{where}",
                     key,
                 )
             )
         if allow_new:
-            items.append(Item("Someone new…", NEW))
+            items.append(Choice("Someone new…", NEW))
         else:
-            items.append(Item("Someone else with this name (a new interview)", NEW))
+            items.append(Choice("Someone else with this name (a new interview)", NEW))
         choice = self.prompter.choose("Who is being interviewed?", items)
         if choice != NEW:
             return choice
@@ -235,8 +235,8 @@ class Session:
             )
         role_name = ""
         if role is None and self.pack.info.interviewees:
-            items = [Item(self.t(r.name), r.id) for r in self.pack.info.interviewees]
-            items.append(Item("Other / not listed (offer every question)", OTHER_ROLE))
+            items = [Choice(self.t(r.name), r.id) for r in self.pack.info.interviewees]
+            items.append(Choice("Other / not listed (offer every question)", OTHER_ROLE))
             chosen = self.prompter.choose(f"{name}'s role:", items)
             found = flow.find_role(self.pack, chosen) if chosen != OTHER_ROLE else None
             role_name = found.name if found else ""
@@ -347,10 +347,10 @@ class Session:
             )
         else:
             self.say(f"All {len(active)} questions answered.")
-        items = [Item("Finish", "finish", "f")]
+        items = [Choice("Finish", "finish", "f")]
         if missing:
-            items.append(Item(f"Answer the {len(missing)} skipped question(s)", "skipped", "s"))
-        items.append(Item("Change an answer…", "change", "c"))
+            items.append(Choice(f"Answer the {len(missing)} skipped question(s)", "skipped", "s"))
+        items.append(Choice("Change an answer…", "change", "c"))
         choice = self.prompter.choose("What next?", items)
         if choice == "skipped":
             self.skipped.clear()
@@ -364,17 +364,17 @@ class Session:
         perspectives = [
             p for p in self.pack.info.perspectives if any(q.perspective == p.id for q in active)
         ]
-        items = [Item(self.t(p.name), p.id) for p in perspectives] + [Item("← Cancel", "-")]
+        items = [Choice(self.t(p.name), p.id) for p in perspectives] + [Choice("← Cancel", "-")]
         pid = self.prompter.choose("Which perspective?", items)
         answers = self.interview.answers
         items = [
-            Item(
+            Choice(
                 f"{q.id}  {shorten(self.t(q.text), 60)} — {flow.describe(q, answers.get(q.id))}",
                 q.id,
             )
             for q in active
             if q.perspective == pid
-        ] + [Item("← Cancel", "-")]
+        ] + [Choice("← Cancel", "-")]
         qid = self.prompter.choose("Which question?", items) if pid != "-" else "-"
         return self.pack.question(qid) if qid != "-" else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,45 @@ from assessment.render.xlsx_blocks import content_widths, table_sheet
 from assessment.report.context import Context
 
 NAME = "scores.xlsx"
+
+Column = tuple[str, str | Callable[[dict[str, Any]], Any]]
+
+
+def _yes(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda record: "yes" if record[key] else ""
+
+
+QUESTION_COLUMNS: tuple[Column, ...] = (
+    ("Question", "id"),
+    ("Text", "text"),
+    ("Perspective", "perspective"),
+    ("Current", "current"),
+    ("Level", lambda q: _labelled(q["current"])),
+    ("Target", "target"),
+    ("Gap", "gap"),
+    ("Type", "type"),
+    ("Weight", "weight"),
+    ("Responses", "responses"),
+    ("NA", "na"),
+    ("Unknown", "unknown"),
+    ("Spread", "spread"),
+    ("Rated", _yes("rated")),
+    ("Consensus", _yes("consensus")),
+)
+RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
+    ("Rank", "rank"),
+    ("Id", "id"),
+    ("Title", "title"),
+    ("Perspective", "perspective"),
+    ("Horizon", "horizon"),
+    ("Phase", "phase"),
+    ("Effort", "effort"),
+    ("Impact", "impact"),
+    ("Priority", "priority"),
+    ("Quick win", _yes("quick_win")),
+    ("Customer priority", _yes("customer_priority")),
+    ("Questions", lambda r: ", ".join(r["questions"])),
+)
 
 
 def render(context: Context, out: Path) -> list[Path]:
@@ -48,47 +88,9 @@ def render(context: Context, out: Path) -> list[Path]:
         ],
         title=f"{context.customer} · {context.process} · maturity by perspective",
     )
-    _sheet(
-        book,
-        "Questions",
-        (
-            "Question",
-            "Text",
-            "Perspective",
-            "Current",
-            "Level",
-            "Target",
-            "Gap",
-            "Type",
-            "Weight",
-            "Responses",
-            "NA",
-            "Unknown",
-            "Spread",
-            "Rated",
-            "Consensus",
-        ),
-        [
-            (
-                q["id"],
-                text,
-                q["perspective"],
-                q["current"],
-                _labelled(q["current"]),
-                q["target"],
-                q["gap"],
-                q["type"],
-                q["weight"],
-                q["responses"],
-                q["na"],
-                q["unknown"],
-                q["spread"],
-                "yes" if q["rated"] else "",
-                "yes" if q["consensus"] else "",
-            )
-            for q, text in zip(doc["questions"], _question_texts(context), strict=True)
-        ],
-    )
+    texts = {q["id"]: q["text"] for q in context.questions}
+    questions = [{**q, "text": texts.get(q["id"], "")} for q in doc["questions"]]
+    _sheet(book, "Questions", *_columns(QUESTION_COLUMNS, questions))
     roles = doc["by_role"]
     perspective_ids = [p["id"] for p in doc["perspectives"]]
     windows = {w["id"]: w["name"] for w in doc["plan"]["windows"]}
@@ -114,41 +116,7 @@ def render(context: Context, out: Path) -> list[Path]:
             for v in c["voices"]
         ],
     )
-    _sheet(
-        book,
-        "Recommendations",
-        (
-            "Rank",
-            "Id",
-            "Title",
-            "Perspective",
-            "Horizon",
-            "Phase",
-            "Effort",
-            "Impact",
-            "Priority",
-            "Quick win",
-            "Customer priority",
-            "Questions",
-        ),
-        [
-            (
-                r["rank"],
-                r["id"],
-                r["title"],
-                r["perspective"],
-                r["horizon"],
-                r["phase"],
-                r["effort"],
-                r["impact"],
-                r["priority"],
-                "yes" if r["quick_win"] else "",
-                "yes" if r["customer_priority"] else "",
-                ", ".join(r["questions"]),
-            )
-            for r in doc["recommendations"]
-        ],
-    )
+    _sheet(book, "Recommendations", *_columns(RECOMMENDATION_COLUMNS, doc["recommendations"]))
     _sheet(
         book,
         "Roadmap",
@@ -213,9 +181,13 @@ def render(context: Context, out: Path) -> list[Path]:
     return [target]
 
 
-def _question_texts(context: Context) -> list[str]:
-    texts = {q["id"]: q["text"] for q in context.questions}
-    return [texts.get(q["id"], "") for q in context.scores["questions"]]
+def _columns(
+    columns: Sequence[Column], records: Iterable[dict[str, Any]]
+) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    """A sheet's header and rows from (heading, key or function of the record) columns."""
+    header = tuple(name for name, _ in columns)
+    rows = [tuple(get(r) if callable(get) else r[get] for _, get in columns) for r in records]
+    return header, rows
 
 
 def _labelled(current: float | None) -> str:

@@ -12,6 +12,7 @@ import itertools
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch, Polygon
@@ -259,31 +260,14 @@ class _Box:
         note = "\n".join(note_lines)
         label_h, note_h = 0.19 * (label.count("\n") + 1), 0.16 * len(note_lines)
         top = y + (label_h + note_h) / 2
-        axes.text(
-            x,
-            top - label_h / 2,
-            label,
-            ha="center",
-            va="center",
-            fontsize=9.5,
-            color=INK,
-            weight="bold",
-            zorder=3,
-            linespacing=1.1,
-        )
+        _centred(axes, x, top - label_h / 2, label, fontsize=9.5, weight="bold")
         if note:
-            axes.text(
-                x,
-                top - label_h - note_h / 2,
-                note,
-                ha="center",
-                va="center",
-                fontsize=8,
-                color=INK,
-                style="italic",
-                zorder=3,
-                linespacing=1.1,
-            )
+            _centred(axes, x, top - label_h - note_h / 2, note, fontsize=8, style="italic")
+
+
+def _centred(axes: Any, x: float, y: float, text: str, **style: Any) -> None:
+    """A box's text, centred on (x, y), in ink above the box."""
+    axes.text(x, y, text, ha="center", va="center", color=INK, zorder=3, linespacing=1.1, **style)
 
 
 def _link(

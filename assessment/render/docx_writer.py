@@ -12,23 +12,10 @@ from docx.shared import Cm
 from assessment.files.atomic import replacing
 from assessment.render import docx_blocks as parts
 from assessment.render import docx_pages as pages
-from assessment.render.outline import (
-    Block,
-    Bullets,
-    Cover,
-    Figure,
-    Heading,
-    Orientation,
-    Outline,
-    PageBreak,
-    Para,
-    Quote,
-    Table,
-    Toc,
-)
+from assessment.render import outline as o
 
 
-def write_docx(outline: Outline, generated: dt.datetime, target: Path) -> Path:
+def write_docx(outline: o.Outline, generated: dt.datetime, target: Path) -> Path:
     """Write `outline` to `target` (whole or not at all)."""
     doc = parts.new_document(outline.title, outline.subject, generated)
     parts.running_header_footer(doc, outline.header)
@@ -42,17 +29,17 @@ def write_docx(outline: Outline, generated: dt.datetime, target: Path) -> Path:
     return target
 
 
-def _page_break(doc, following: Block | None) -> None:  # type: ignore[no-untyped-def]
+def _page_break(doc, following: o.Block | None) -> None:  # type: ignore[no-untyped-def]
     """End the page, unless what follows starts a page itself (no blank page between)."""
-    if isinstance(following, Orientation) or (
-        isinstance(following, Heading) and following.new_page
+    if isinstance(following, o.Orientation) or (
+        isinstance(following, o.Heading) and following.new_page
     ):
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _place(doc, block: Block, following: Block | None) -> None:  # type: ignore[no-untyped-def]
-    if isinstance(block, Cover):
+def _place(doc, block: o.Block, following: o.Block | None) -> None:  # type: ignore[no-untyped-def]
+    if isinstance(block, o.Cover):
         for _ in range(6):
             doc.add_paragraph()
         doc.add_paragraph(block.title, style="Title")
@@ -60,41 +47,41 @@ def _place(doc, block: Block, following: Block | None) -> None:  # type: ignore[
         for line in block.lines:
             doc.add_paragraph(line)
         _page_break(doc, following)
-    elif isinstance(block, Toc):
+    elif isinstance(block, o.Toc):
         parts.table_of_contents(doc, block.title)
         _page_break(doc, following)
-    elif isinstance(block, Heading):
+    elif isinstance(block, o.Heading):
         heading = doc.add_heading(block.text, level=block.level)
         heading.paragraph_format.keep_with_next = True
         if block.new_page:
             heading.paragraph_format.page_break_before = True
-    elif isinstance(block, Para):
+    elif isinstance(block, o.Para):
         _paragraph(doc, block, following)
-    elif isinstance(block, Bullets):
+    elif isinstance(block, o.Bullets):
         if block.numbered:
             parts.numbered(doc, block.items)
         else:
             parts.bullets(doc, block.items)
-    elif isinstance(block, Quote):
+    elif isinstance(block, o.Quote):
         quoted = doc.add_paragraph(f"“{block.text}”", style="Quote")
         quoted.paragraph_format.keep_with_next = True  # never part from its attribution
         doc.add_paragraph(f"— {block.attribution}", style="Caption")
-    elif isinstance(block, Table):
+    elif isinstance(block, o.Table):
         _table(doc, block)
-    elif isinstance(block, Figure):
+    elif isinstance(block, o.Figure):
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         picture = io.BytesIO(block.chart.png)
         paragraph.add_run().add_picture(picture, width=Cm(block.fitted_width_cm()))
         parts.caption(doc, block.caption)
-    elif isinstance(block, PageBreak):
+    elif isinstance(block, o.PageBreak):
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif isinstance(block, Orientation):
+    elif isinstance(block, o.Orientation):
         pages.orientation_section(doc, block.landscape, block.margin_cm)
 
 
-def _paragraph(doc, block: Para, following: Block | None) -> None:  # type: ignore[no-untyped-def]
+def _paragraph(doc, block: o.Para, following: o.Block | None) -> None:  # type: ignore[no-untyped-def]
     paragraph = doc.add_paragraph()
     if block.label:
         paragraph.add_run(f"{block.label}: ").bold = True
@@ -104,11 +91,11 @@ def _paragraph(doc, block: Para, following: Block | None) -> None:  # type: igno
     elif block.style == "note":
         paragraph.style = "Caption"
     # A paragraph that introduces a list, table or figure stays on its page.
-    if block.style != "body" or isinstance(following, Bullets | Table | Figure | Quote):
+    if block.style != "body" or isinstance(following, o.Bullets | o.Table | o.Figure | o.Quote):
         paragraph.paragraph_format.keep_with_next = True
 
 
-def _table(doc, block: Table) -> None:  # type: ignore[no-untyped-def]
+def _table(doc, block: o.Table) -> None:  # type: ignore[no-untyped-def]
     result = parts.table(
         doc,
         block.header,

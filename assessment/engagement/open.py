@@ -53,8 +53,9 @@ def pack_of(found: Folder) -> Pack:
 
 def check_engagement(found: Folder, pack: Pack) -> list[Problem]:
     problems = _check_settings(found.engagement, found.engagement_doc, pack)
+    questions = {q.id: q for q in pack.questions}
     for name, interview in found.interviews.items():
-        problems += _check_answers(interview, found.interview_docs[name], pack)
+        problems += _check_answers(interview, found.interview_docs[name], questions)
     return problems
 
 
@@ -117,14 +118,16 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
     return problems
 
 
-def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Problem]:
+def _check_answers(
+    interview: Interview, doc: Document, questions: dict[str, Question]
+) -> list[Problem]:
     problems = []
     for qid, answer in interview.answers.items():
         at = ("answers", qid)
-        if not pack.has_question(qid):
+        question = questions.get(qid)
+        if question is None:
             problems.append(_unknown_question(doc, at, qid))
             continue
-        question = pack.question(qid)
         if question.type == "metric" or answer.value is not None:
             problems += _check_metric(question, answer, doc, at)
             continue

@@ -152,7 +152,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 @command
 def cmd_export_form(args: argparse.Namespace) -> int:
-    from assessment.interview.forms import export_form
+    from assessment.interview.form_export import export_form
 
     out, count = export_form(Path(args.dir), Path(args.out), args.role, args.force, args.extended)
     print(f"Wrote {out}: {count} questions. Send it out; read it back with `assess import`.")
@@ -161,7 +161,7 @@ def cmd_export_form(args: argparse.Namespace) -> int:
 
 @command
 def cmd_import(args: argparse.Namespace) -> int:
-    from assessment.interview.forms import import_form
+    from assessment.interview.form_import import import_form
     from assessment.pipeline import now
 
     target, count = import_form(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # XML 1.0 forbids C0 controls except tab/newline/CR, plus U+FFFE/U+FFFF and lone surrogates;
 # python-docx and openpyxl raise ValueError on them, and terminals act on ESC sequences.
@@ -47,6 +48,18 @@ def shorten(text: str, width: int, at_word: bool = False) -> str:
     if at_word:
         return text[: max(1, width - 3)].rsplit(" ", 1)[0] + "…"
     return text[: max(1, width - 1)] + "…"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Pack or customer text as a reader sees it: placeholders filled, escapes and characters no
+    document format can hold removed, outer spaces trimmed."""
+
+    customer: str
+    organisation: str = ""
+
+    def __call__(self, text: str) -> str:
+        return clean(fill(text, self.customer, self.organisation)).strip()
 
 
 _COUNTS: tuple[str, ...] = ("zero", "one", "two", "three", "four", "five", "six")

@@ -265,15 +265,15 @@ def test_a_rebranded_reference_with_other_layout_names_still_renders(tmp_path, m
 def test_a_shortened_text_goes_in_full_to_its_slides_notes() -> None:
     import datetime as dt
 
-    from assessment.render import pptx_blocks as blocks
+    from assessment.render import pptx_blocks, pptx_fit
 
-    deck = blocks.new_deck("t", "s", dt.datetime(2026, 1, 1))
+    deck = pptx_blocks.new_deck("t", "s", dt.datetime(2026, 1, 1))
     full = "A first sentence that fits. " + "then one long clause after another " * 6
-    slide, box = blocks.add_slide(deck, "Title Only", "Title")
-    blocks.text(slide, box, [blocks.Para(blocks.shorten(full, 40), 12)])
-    blocks.text(slide, box, [blocks.Para(blocks.shorten("word " * 30, 30), 12)])
-    blocks.notes(slide, ["What to say."])
-    blocks.complete_notes(deck)
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", "Title")
+    pptx_blocks.text(slide, box, [pptx_blocks.SlideText(pptx_fit.abridge(full, 40), 12)])
+    pptx_blocks.text(slide, box, [pptx_blocks.SlideText(pptx_fit.abridge("word " * 30, 30), 12)])
+    pptx_blocks.notes(slide, ["What to say."])
+    pptx_fit.complete_notes(deck)
     shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
     assert "A first sentence that fits." in shown  # a whole sentence, no ellipsis
     assert any(t.endswith("…") for t in shown)

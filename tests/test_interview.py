@@ -7,7 +7,8 @@ import pytest
 from assessment.engagement.model import Answer
 from assessment.interview import flow
 from assessment.pack.load import load_pack
-from assessment.pack.model import Condition, Pack
+from assessment.pack.model import Pack
+from assessment.pack.questions import Condition
 from tests.conftest import SAMPLE_PACK
 
 
@@ -52,7 +53,7 @@ def test_the_role_chooses_the_questions_and_all_overrides_it(
     pack: Pack, role: str | None, every: bool, expected: list[str]
 ) -> None:
     chosen = flow.find_role(pack, role) if role else None
-    assert ids(flow.Plan.make(pack, chosen, every).questions) == expected
+    assert ids(flow.QuestionPlan.make(pack, chosen, every).questions) == expected
 
 
 def test_roles_match_by_id_or_name_case_insensitively(pack: Pack) -> None:
@@ -81,26 +82,26 @@ def test_conditions(condition: str, answer: Answer | None, met: bool) -> None:
 
 
 def test_skip_logic_hides_a_question_until_its_condition_holds(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "engineer"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "engineer"))
     assert "SP-TEC-01" not in ids(plan.active({}))
     assert "SP-TEC-01" not in ids(plan.active({"SP-PRO-01": Answer(level=0)}))
     assert "SP-TEC-01" in ids(plan.active({"SP-PRO-01": Answer(level=1)}))
 
 
 def test_a_condition_on_a_question_not_offered_does_not_hide(pack: Pack) -> None:
-    plan = flow.Plan(pack, None, tuple(q for q in pack.questions if q.id == "SP-TEC-01"))
+    plan = flow.QuestionPlan(pack, None, tuple(q for q in pack.questions if q.id == "SP-TEC-01"))
     assert ids(plan.active({})) == ["SP-TEC-01"]
 
 
 def test_resume_point_is_the_first_unanswered_question(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "manager"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "manager"))
     answers = {"SP-PEO-01": Answer(level=1), "SP-PEO-02": Answer(level=2)}
     assert flow.next_question(plan, {}).id == "SP-PEO-01"  # type: ignore[union-attr]
     assert flow.next_question(plan, answers).id == "SP-PRO-01"  # type: ignore[union-attr]
 
 
 def test_after_a_change_the_flow_continues_where_it_left_off(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "manager"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "manager"))
     answers = {"SP-PEO-01": Answer(level=1), "SP-PEO-02": Answer(level=2)}
     assert flow.next_question(plan, answers, after="SP-PEO-01").id == "SP-PRO-01"  # type: ignore[union-attr]
     skipped = ["SP-PRO-01"]
@@ -110,18 +111,18 @@ def test_after_a_change_the_flow_continues_where_it_left_off(pack: Pack) -> None
 
 
 def test_back_goes_to_the_previous_asked_question(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "engineer"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "engineer"))
     assert flow.previous_question(plan, {}, "SP-PEO-01") is None
     assert flow.previous_question(plan, {}, "SP-PRO-01").id == "SP-PEO-01"  # type: ignore[union-attr]
 
 
 def test_progress_names_the_perspective_and_overall_place(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "manager"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "manager"))
     assert flow.progress(plan, {}, pack.question("SP-PRO-03")) == "Process 2/2 · overall 4/4"
 
 
 def test_completion_per_perspective(pack: Pack) -> None:
-    plan = flow.Plan.make(pack, flow.find_role(pack, "manager"))
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, "manager"))
     done = flow.completion(plan, {"SP-PEO-01": Answer(level=1), "SP-PRO-01": Answer(level="na")})
     assert done == {"people": (1, 2), "process": (1, 2), "technology": (0, 0)}
 

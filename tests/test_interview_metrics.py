@@ -80,7 +80,7 @@ def test_a_role_gets_its_core_questions_and_extended_adds_the_rest(
     pack: Pack, role: str, extended: bool, expected: list[str]
 ) -> None:
     # the derived change failure rate (MP-TEC-CFR) is never offered: it is computed
-    plan = flow.Plan.make(pack, flow.find_role(pack, role), extended=extended)
+    plan = flow.QuestionPlan.make(pack, flow.find_role(pack, role), extended=extended)
     assert [q.id for q in plan.questions] == expected
 
 

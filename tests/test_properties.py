@@ -13,7 +13,7 @@ from assessment.analysis.scoring import answer_frame, question_frame, score
 from assessment.engagement.model import Engagement, Interview
 from assessment.engagement.open import Opened
 from assessment.pack.load import load_pack
-from assessment.pack.model import Condition
+from assessment.pack.questions import Condition
 from tests.conftest import SAMPLE_PACK
 
 PACK = load_pack(SAMPLE_PACK)

@@ -28,7 +28,7 @@ from assessment.analysis.means import weighted_means
 from assessment.analysis.metrics import band_levels, derived_rows, medians
 from assessment.analysis.plan import Plan, build_plan
 from assessment.analysis.recommend import Ranked, recommend
-from assessment.analysis.training import TrainingNeed, training_needs
+from assessment.analysis.training import RoleTrainingNeed, training_needs
 from assessment.analysis.views import (
     ConsensusItem,
     consensus_agenda,
@@ -38,7 +38,8 @@ from assessment.analysis.views import (
 )
 from assessment.engagement.model import Answer, Engagement, Interview
 from assessment.engagement.open import Opened
-from assessment.pack.model import LEVEL_LABELS, Pack
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS
 
 CONSENSUS_SPREAD = 2.0
 RAW_COLUMNS = ["respondent", "role", "question", "level", "selected", "note", "text"]
@@ -63,7 +64,7 @@ class Assessment:
     by_role: pd.DataFrame = field(default_factory=pd.DataFrame)
     activities: pd.DataFrame = field(default_factory=pd.DataFrame)
     consensus: list[ConsensusItem] = field(default_factory=list)
-    training: list[TrainingNeed] = field(default_factory=list)
+    training: list[RoleTrainingNeed] = field(default_factory=list)
 
 
 def level_of(value: float | None) -> int | None:

@@ -27,7 +27,7 @@ MONTHS_A_QUARTER = 3
 
 
 @dataclass(frozen=True)
-class TrainingNeed:
+class RoleTrainingNeed:
     role: str
     role_id: str
     skill: str
@@ -45,7 +45,7 @@ class TrainingNeed:
         return self.current is not None
 
 
-def training_needs(pack: Pack, questions: pd.DataFrame) -> list[TrainingNeed]:
+def training_needs(pack: Pack, questions: pd.DataFrame) -> list[RoleTrainingNeed]:
     """One row per role and skill where the required level is not reached, biggest gap first."""
     knowledge = pack.knowledge
     if not knowledge.roles or not knowledge.skills:
@@ -64,7 +64,7 @@ def training_needs(pack: Pack, questions: pd.DataFrame) -> list[TrainingNeed]:
             gap = None if estimate is None else round(want.level - estimate, 1)
             training = skill.training
             needs.append(
-                TrainingNeed(
+                RoleTrainingNeed(
                     role=role.name,
                     role_id=role.id,
                     skill=skill.name,
@@ -112,12 +112,12 @@ class Course:
 
 
 def courses(
-    pack: Pack, needs: list[TrainingNeed], plan: Plan, respondents: pd.DataFrame
+    pack: Pack, needs: list[RoleTrainingNeed], plan: Plan, respondents: pd.DataFrame
 ) -> list[Course]:
     """The training schedule: one course per skill with a need, widest need first."""
     skills = {skill.id: skill for skill in pack.knowledge.skills}
     interviewed = _interviewed(pack, respondents)
-    by_skill: dict[str, list[TrainingNeed]] = {}
+    by_skill: dict[str, list[RoleTrainingNeed]] = {}
     for need in needs:
         by_skill.setdefault(need.skill_id, []).append(need)
     result = []

@@ -15,7 +15,8 @@ from pydantic import (
     model_validator,
 )
 
-from assessment.pack.model import NOT_SCORED, Id, Level, Strict, Text
+from assessment.pack.model import Id, Strict
+from assessment.pack.questions import NOT_SCORED, Level, Text
 
 _LEVELS: dict[str, int | str] = {**{str(n): n for n in range(6)}, **{k: k for k in NOT_SCORED}}
 
@@ -33,7 +34,7 @@ class Rating(Strict):
     rationale: Text
 
 
-class Investment(Strict):
+class InvestmentTerms(Strict):
     """What the plan costs and when it starts: a blended day rate (customer and consultant time
     alike), its currency, the programme's first day, and who sponsors it. Anything left out is
     defaulted by the plan and labelled as an assumption in every document."""
@@ -71,7 +72,7 @@ class Engagement(BaseModel):
     ratings: dict[Id, Rating] = Field(default_factory=dict)
     priorities: list[Id] = Field(default_factory=list)
     kpi_goals: dict[Id, Text] = Field(default_factory=dict)  # KPI id → agreed goal
-    investment: Investment = Field(default_factory=Investment)
+    investment: InvestmentTerms = Field(default_factory=InvestmentTerms)
     facts: list[Fact] = Field(default_factory=list)  # what happened, in the consultant's words
 
 

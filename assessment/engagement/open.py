@@ -10,7 +10,8 @@ from assessment.engagement.store import Folder, read_engagement
 from assessment.errors import InvalidInput, Problem
 from assessment.files.yamlfile import Document
 from assessment.pack.load import load_pack, resolve_pack
-from assessment.pack.model import Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import Question
 
 
 @dataclass

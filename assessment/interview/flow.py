@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assessment.engagement.model import Answer
-from assessment.pack.model import LEVEL_LABELS, Condition, Interviewee, Pack, Question
+from assessment.pack.model import Interviewee, Pack
+from assessment.pack.questions import LEVEL_LABELS, Condition, Question
 from assessment.text import shorten
 
 NOT_APPLICABLE = "na"
@@ -65,7 +66,7 @@ def condition_met(condition: Condition, answer: Answer | None) -> bool:
 
 
 @dataclass(frozen=True)
-class Plan:
+class QuestionPlan:
     """The questions one respondent is offered, in order, before skip logic."""
 
     pack: Pack
@@ -79,7 +80,7 @@ class Plan:
         role: Interviewee | None,
         every_question: bool = False,
         extended: bool = False,
-    ) -> Plan:
+    ) -> QuestionPlan:
         """The role's core questions; `extended` adds its other ones, `every_question` all.
 
         Derived metrics are computed from other answers, so they are never offered.
@@ -109,7 +110,7 @@ class Plan:
 
 
 def next_question(
-    plan: Plan,
+    plan: QuestionPlan,
     answers: Mapping[str, Answer],
     after: str | None = None,
     skipped: Sequence[str] = (),
@@ -128,7 +129,9 @@ def next_question(
     return open_questions[0]
 
 
-def previous_question(plan: Plan, answers: Mapping[str, Answer], before: str) -> Question | None:
+def previous_question(
+    plan: QuestionPlan, answers: Mapping[str, Answer], before: str
+) -> Question | None:
     """The active question shown before `before` (answered or not); None at the start."""
     active = plan.active(answers)
     ids = [q.id for q in active]
@@ -140,7 +143,7 @@ def previous_question(plan: Plan, answers: Mapping[str, Answer], before: str) ->
     return active[index - 1] if index > 0 else None
 
 
-def progress(plan: Plan, answers: Mapping[str, Answer], question: Question) -> str:
+def progress(plan: QuestionPlan, answers: Mapping[str, Answer], question: Question) -> str:
     """`Process 7/16 · overall 31/82`: the question's place in its perspective and overall."""
     active = plan.active(answers)
     if question not in active:
@@ -153,7 +156,7 @@ def progress(plan: Plan, answers: Mapping[str, Answer], question: Question) -> s
     )
 
 
-def completion(plan: Plan, answers: Mapping[str, Answer]) -> dict[str, tuple[int, int]]:
+def completion(plan: QuestionPlan, answers: Mapping[str, Answer]) -> dict[str, tuple[int, int]]:
     """Per perspective id: (answered, asked) over the active questions, in perspective order."""
     result = {p.id: (0, 0) for p in plan.pack.info.perspectives}
     for question in plan.active(answers):

@@ -15,25 +15,27 @@ from typing import Any
 from assessment.engagement.model import Answer, Interview
 from assessment.errors import InvalidInput, Problem
 from assessment.interview import flow
-from assessment.interview.forms import (
+from assessment.interview.form_layout import (
     ANSWER,
+    DONT_KNOW,
     FIRST_ROW,
     FORMAT,
     KEY,
     LISTS,
     NAME_ROW,
     NO,
+    NOT_APPLICABLE,
     NOTE,
     QUESTION,
     QUESTIONNAIRE,
     ROLE_ROW,
     UNIT_ROW,
     YES,
-    answer_for,
-    imported,
+    level_items,
 )
-from assessment.pack.model import Pack, Question
-from assessment.text import clean
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS, Question
+from assessment.text import Shown, clean
 
 
 def cell_text(value: Any) -> str:
@@ -111,7 +113,7 @@ def filled_cells(path: Path, data: bytes) -> int | None:
 def read_form(
     path: Path,
     pack: Pack,
-    texts: Any,
+    texts: Shown,
     respondent: str | None,
     today: dt.date,
     data: bytes | None = None,
@@ -160,7 +162,7 @@ def _numbered(sheet: Any) -> list[tuple[int, list[str]]]:
 class _FormReader:
     """Turns rows into an interview, collecting one problem per bad cell."""
 
-    def __init__(self, name: str, pack: Pack, texts: Any):
+    def __init__(self, name: str, pack: Pack, texts: Shown):
         self.name, self.pack, self.texts = name, pack, texts
         self.problems: list[Problem] = []
 
@@ -259,3 +261,52 @@ class _FormReader:
                 return None
             return self._choice(q, number, value)
         return Answer(selected=selected) if seen else None
+
+
+def answer_for(question: Question, value: str, texts: Shown) -> Answer | str:
+    """A scale, metric or not-scored answer from a cell; a problem message when it is not one."""
+    if value == NOT_APPLICABLE:
+        return Answer(level=flow.NOT_APPLICABLE)
+    if value == DONT_KNOW:
+        return (
+            Answer(value=flow.UNKNOWN) if question.type == "metric" else Answer(level=flow.UNKNOWN)
+        )
+    if question.type == "metric":
+        return flow.measure_answer(question, value)
+    items = level_items(question, texts) if question.type == "scale" else []
+    if value in items:
+        return Answer(level=items.index(value))
+    if question.type == "scale":
+        level = _typed_level(value)
+        if isinstance(level, int):
+            return Answer(level=level)
+        if level:
+            return level
+    allowed = "a level statement, " if question.type == "scale" else "empty, "
+    return f"{value[:60]!r} is not a choice; pick {allowed}{NOT_APPLICABLE!r} or {DONT_KNOW!r}"
+
+
+def _typed_level(value: str) -> int | str | None:
+    """`3`, `3 Defined` or `3 Defined: ...` as typed over the list; a message when they clash."""
+    number, _, rest = " ".join(value.split()).partition(" ")
+    if number not in {str(n) for n in range(6)}:
+        return None
+    label = rest.split(":")[0].strip()
+    expected = LEVEL_LABELS[int(number)]
+    if not label or label.casefold() == expected.casefold():
+        return int(number)
+    return f"{value[:60]!r}: level {number} is {expected!r}; pick one statement from the list"
+
+
+def imported(
+    respondent: dict[str, str], answers: dict[str, Answer], fingerprint: str, today: dt.date
+) -> Interview:
+    return Interview.model_validate(
+        {
+            "respondent": respondent,
+            "date": today,
+            "pack_fingerprint": fingerprint,
+            "answers": answers,
+            "source": "form",
+        }
+    )

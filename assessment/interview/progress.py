@@ -7,7 +7,8 @@ from pathlib import Path
 
 from assessment.engagement.open import read_with_pack
 from assessment.interview import flow
-from assessment.pack.model import Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import Question
 from assessment.text import clean, fill, shorten
 
 
@@ -38,7 +39,7 @@ def progress(folder: Path) -> Progress:
     rows, answered = [], set()
     for _, interview in sorted(found.interviews.items()):
         role = flow.find_role(pack, interview.respondent.role)
-        plan = flow.Plan.make(pack, role, every_question=role is None)
+        plan = flow.QuestionPlan.make(pack, role, every_question=role is None)
         done = flow.completion(plan, interview.answers)
         orphans = tuple(flow.orphans(pack, interview.answers))
         rows.append(

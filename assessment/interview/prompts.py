@@ -22,7 +22,7 @@ TERMINAL_REQUIRED = "interactive terminal required; use `assess import`"
 
 
 @dataclass(frozen=True)
-class Item:
+class Choice:
     """One entry of a menu or checklist: a shortcut key, what is shown, what is returned."""
 
     title: str
@@ -30,7 +30,7 @@ class Item:
     key: str | None = None
 
     @classmethod
-    def separator(cls) -> Item:
+    def separator(cls) -> Choice:
         return cls("", "")
 
     @property
@@ -43,9 +43,9 @@ class Prompter(Protocol):
 
     def show(self, text: str) -> None: ...
 
-    def choose(self, message: str, items: Sequence[Item], default: str | None = None) -> str: ...
+    def choose(self, message: str, items: Sequence[Choice], default: str | None = None) -> str: ...
 
-    def tick(self, message: str, items: Sequence[Item], ticked: Sequence[str]) -> list[str]: ...
+    def tick(self, message: str, items: Sequence[Choice], ticked: Sequence[str]) -> list[str]: ...
 
     def write(self, message: str, default: str = "", hint: str = "") -> str: ...
 
@@ -88,7 +88,7 @@ class QuestionaryPrompter:
         indent = line[: len(line) - len(line.lstrip())]
         return textwrap.fill(line, width, initial_indent="", subsequent_indent=indent)
 
-    def choose(self, message: str, items: Sequence[Item], default: str | None = None) -> str:
+    def choose(self, message: str, items: Sequence[Choice], default: str | None = None) -> str:
         choices: list[Any] = [
             self._q.Separator(" ") if i.is_separator else self._choice(i) for i in items
         ]
@@ -109,7 +109,7 @@ class QuestionaryPrompter:
         self.show(self._echo(message, chosen.title))
         return str(result)
 
-    def tick(self, message: str, items: Sequence[Item], ticked: Sequence[str]) -> list[str]:
+    def tick(self, message: str, items: Sequence[Choice], ticked: Sequence[str]) -> list[str]:
         choices = [
             self._q.Choice(self._wrap(i.title, 5, margin=8), i.value, checked=i.value in ticked)
             for i in items
@@ -140,7 +140,7 @@ class QuestionaryPrompter:
         self.show(self._echo(message, "yes" if result else "no"))
         return result
 
-    def _choice(self, item: Item) -> Any:
+    def _choice(self, item: Choice) -> Any:
         title = self._wrap(item.title, 6 if item.key else 3, margin=8)
         return self._q.Choice(title, item.value, shortcut_key=item.key or False)
 

@@ -8,7 +8,6 @@ before the next question is shown, so a crash or Ctrl-C loses at most the answer
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,10 +28,12 @@ from assessment.engagement.store import (
 from assessment.errors import Interrupted, InvalidInput, Problem
 from assessment.files.durable import ABSENT, clean_stray_temps
 from assessment.interview import flow
-from assessment.interview.flow import Plan
-from assessment.interview.prompts import Item, Prompter
-from assessment.pack.model import LEVEL_LABELS, Pack, Question
-from assessment.text import clean, fill, shorten
+from assessment.interview.asking import Asker
+from assessment.interview.flow import QuestionPlan
+from assessment.interview.prompts import Choice, Prompter
+from assessment.pack.model import Pack
+from assessment.pack.questions import Question
+from assessment.text import Shown, shorten
 
 NEW = "+new"
 OTHER_ROLE = "+other"
@@ -132,7 +133,7 @@ class Session:
     extended: bool = False
     self_service: bool = False
     interview: Interview | None = None
-    plan: Plan | None = None
+    plan: QuestionPlan | None = None
     skipped: list[str] = field(default_factory=list)
     saved: int = 0
     path: Path | None = None  # the respondent's file
@@ -142,11 +143,13 @@ class Session:
 
     def t(self, text: str) -> str:
         """Pack or customer text as shown: placeholders filled, escapes and controls removed."""
-        engagement = self.engagement
-        return clean(fill(text, engagement.customer, engagement.organisation)).strip()
+        return Shown(self.engagement.customer, self.engagement.organisation)(text)
 
     def say(self, text: str = "") -> None:
         self.prompter.show(text)
+
+    def _asker(self) -> Asker:
+        return Asker(self.prompter, self.t, self.self_service)
 
     # --- who ------------------------------------------------------------------------------
 
@@ -181,7 +184,7 @@ class Session:
                 f"Role {self.t(interview.respondent.role)!r} is not one of the pack's roles; "
                 "every question is offered."
             )
-        self.plan = Plan.make(self.pack, stored_role, self.every_question, self.extended)
+        self.plan = QuestionPlan.make(self.pack, stored_role, self.every_question, self.extended)
         if interview.answers:
             self._check_pack()
 
@@ -202,16 +205,16 @@ class Session:
             role = f" ({self.t(iv.respondent.role)})" if iv.respondent.role else ""
             where = f" [{found.interview_paths[key].name}]" if not allow_new else ""
             items.append(
-                Item(
+                Choice(
                     f"Resume {self.t(iv.respondent.name)}{role} — {len(iv.answers)} answers "
                     f"saved{where}",
                     key,
                 )
             )
         if allow_new:
-            items.append(Item("Someone new…", NEW))
+            items.append(Choice("Someone new…", NEW))
         else:
-            items.append(Item("Someone else with this name (a new interview)", NEW))
+            items.append(Choice("Someone else with this name (a new interview)", NEW))
         choice = self.prompter.choose("Who is being interviewed?", items)
         if choice != NEW:
             return choice
@@ -232,8 +235,8 @@ class Session:
             )
         role_name = ""
         if role is None and self.pack.info.interviewees:
-            items = [Item(self.t(r.name), r.id) for r in self.pack.info.interviewees]
-            items.append(Item("Other / not listed (offer every question)", OTHER_ROLE))
+            items = [Choice(self.t(r.name), r.id) for r in self.pack.info.interviewees]
+            items.append(Choice("Other / not listed (offer every question)", OTHER_ROLE))
             chosen = self.prompter.choose(f"{name}'s role:", items)
             found = flow.find_role(self.pack, chosen) if chosen != OTHER_ROLE else None
             role_name = found.name if found else ""
@@ -298,7 +301,7 @@ class Session:
                 current = self._final_menu()
                 if current is None:
                     return
-            result = self._ask(current)
+            result = self._asker().ask(current, self.interview.answers, self.plan)
             answers = self.interview.answers
             if result == "stop":
                 return
@@ -344,10 +347,10 @@ class Session:
             )
         else:
             self.say(f"All {len(active)} questions answered.")
-        items = [Item("Finish", "finish", "f")]
+        items = [Choice("Finish", "finish", "f")]
         if missing:
-            items.append(Item(f"Answer the {len(missing)} skipped question(s)", "skipped", "s"))
-        items.append(Item("Change an answer…", "change", "c"))
+            items.append(Choice(f"Answer the {len(missing)} skipped question(s)", "skipped", "s"))
+        items.append(Choice("Change an answer…", "change", "c"))
         choice = self.prompter.choose("What next?", items)
         if choice == "skipped":
             self.skipped.clear()
@@ -361,133 +364,19 @@ class Session:
         perspectives = [
             p for p in self.pack.info.perspectives if any(q.perspective == p.id for q in active)
         ]
-        items = [Item(self.t(p.name), p.id) for p in perspectives] + [Item("← Cancel", "-")]
+        items = [Choice(self.t(p.name), p.id) for p in perspectives] + [Choice("← Cancel", "-")]
         pid = self.prompter.choose("Which perspective?", items)
         answers = self.interview.answers
         items = [
-            Item(
+            Choice(
                 f"{q.id}  {shorten(self.t(q.text), 60)} — {flow.describe(q, answers.get(q.id))}",
                 q.id,
             )
             for q in active
             if q.perspective == pid
-        ] + [Item("← Cancel", "-")]
+        ] + [Choice("← Cancel", "-")]
         qid = self.prompter.choose("Which question?", items) if pid != "-" else "-"
         return self.pack.question(qid) if qid != "-" else None
-
-    # --- one question ---------------------------------------------------------------------
-
-    def _ask(self, question: Question) -> Answer | str:
-        """Show one question until it is answered or the consultant navigates away."""
-        assert self.interview is not None and self.plan is not None
-        saved = self.interview.answers.get(question.id)
-        place = flow.progress(self.plan, self.interview.answers, question)
-        self.say()
-        self.say(f"── {place} " + "─" * max(4, 60 - len(place)) + f" {question.id}")
-        if saved is not None:
-            self.say(f"   saved answer: {flow.describe(question, saved)} (Enter keeps it)")
-        while True:
-            ask = {
-                "scale": self._scale,
-                "multi": self._multi,
-                "text": self._text,
-                "metric": self._metric,
-            }[question.type]
-            result = ask(question, saved)
-            if result == "help":
-                for text in self._guidance(question):
-                    self.say(textwrap.indent(textwrap.fill(text, 96), "   │ "))
-                continue
-            if isinstance(result, str):
-                return result
-            hint = "(evidence or a quote; Enter for none):"
-            note = self.t(self.prompter.write("Note", saved.note if saved else "", hint))
-            return Answer.model_validate({**result.model_dump(exclude_none=True), "note": note})
-
-    def _scale(self, question: Question, saved: Answer | None) -> Answer | str:
-        items = [
-            Item(f"{LEVEL_LABELS[n]}: {self.t(question.levels[n])}", str(n), str(n))
-            for n in range(6)
-        ]
-        items += self._not_scored() + self._navigation(question)
-        default = None if saved is None else str(saved.level)
-        choice = self.prompter.choose(self.t(question.text), items, default)
-        return choice if choice in _NAVIGATION else flow.level_answer(choice)
-
-    def _multi(self, question: Question, saved: Answer | None) -> Answer | str:
-        items = [Item("Tick the options that apply…", "tick", "t"), *self._not_scored()]
-        items += self._navigation(question)
-        default = str(saved.level) if saved is not None and saved.not_scored else "tick"
-        choice = self.prompter.choose(self.t(question.text), items, default)
-        if choice != "tick":
-            return choice if choice in _NAVIGATION else flow.level_answer(choice)
-        options = [Item(self.t(o.label), o.id) for o in question.options]
-        ticked = saved.selected or [] if saved is not None else []
-        while True:
-            chosen = self.prompter.tick("Tick every one that applies:", options, ticked)
-            if chosen or self.prompter.confirm(
-                f"None of the {len(options)} options is ticked. Save that as the answer?"
-            ):
-                return flow.options_answer(chosen)
-
-    def _text(self, question: Question, saved: Answer | None) -> Answer | str:
-        default = saved.text or "" if saved is not None else ""
-        hint = "(type the answer; Enter on an empty line for more choices):"
-        typed = self.t(self.prompter.write(self.t(question.text), default, hint))
-        if typed:
-            return flow.text_answer(typed)
-        items = [Item("Type an answer", "type", "a"), *self._not_scored()]
-        choice = self.prompter.choose(
-            "No answer typed. What next?", items + self._navigation(question)
-        )
-        if choice == "type":
-            return self._text(question, saved)
-        return choice if choice in _NAVIGATION else flow.level_answer(choice)
-
-    def _metric(self, question: Question, saved: Answer | None) -> Answer | str:
-        number = saved.measured if saved is not None else None
-        default = "" if number is None else f"{number:g}"
-        hint = f"({flow.measure_hint(question)}; Enter on an empty line for more choices):"
-        while typed := self.prompter.write(self.t(question.text), default, hint):
-            result = flow.measure_answer(question, typed)
-            if isinstance(result, Answer):
-                return result
-            self.say(f"   {self.t(result)}")
-            default = ""
-        items = [Item("Type a number", "type", "a"), *self._not_scored()]
-        choice = self.prompter.choose(
-            "No number typed. What next?", items + self._navigation(question)
-        )
-        if choice == "type":
-            return self._metric(question, saved)
-        if choice == flow.UNKNOWN:
-            return Answer(value=flow.UNKNOWN)
-        return choice if choice in _NAVIGATION else flow.level_answer(choice)
-
-    def _guidance(self, question: Question) -> list[str]:
-        """What `h` shows: the respondent's help when self-service; else the probe, then help."""
-        if self.self_service:
-            return [self.t(question.help)] if question.help else []
-        shown = [f"Probe: {self.t(question.probe)}"] if question.probe else []
-        return shown + ([self.t(question.help)] if question.help else [])
-
-    def _not_scored(self) -> list[Item]:
-        return [
-            Item("Not applicable", flow.NOT_APPLICABLE, "n"),
-            Item("Don't know", flow.UNKNOWN, "d"),
-        ]
-
-    def _navigation(self, question: Question) -> list[Item]:
-        items = [Item.separator()]
-        if self._guidance(question):
-            items.append(Item("Show help for this question", "help", "h"))
-        items.append(Item("← Back to the previous question", "back", "b"))
-        items.append(Item("Skip for now", "skip", "s"))
-        items.append(Item("Stop here (answers so far are saved)", "stop", "q"))
-        return items
-
-
-_NAVIGATION = {"help", "back", "skip", "stop"}
 
 
 class _Declined(Exception):

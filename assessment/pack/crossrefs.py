@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from assessment.errors import Problem
-from assessment.pack.model import Condition, PackInfo, Question, Recommendation
+from assessment.pack.model import PackInfo, Recommendation
+from assessment.pack.questions import Condition, Question
 from assessment.pack.sources import Located, PackParts
 
 

@@ -27,7 +27,8 @@ from assessment.pack.crossrefs import CrossChecker, by_id
 from assessment.pack.knowledge import Knowledge
 from assessment.pack.layers import BASE_FOLDER, BASE_PARTS, Layered
 from assessment.pack.lint import pack_warnings
-from assessment.pack.model import Pack, PackInfo, Question, Recommendation
+from assessment.pack.model import Pack, PackInfo, Recommendation
+from assessment.pack.questions import Question
 from assessment.pack.sources import Located, PackParts
 from assessment.pack.upgrade import earlier_format
 from assessment.resources import PACKS

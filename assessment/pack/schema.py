@@ -7,7 +7,8 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from assessment.pack.knowledge import Knowledge
-from assessment.pack.model import _CONDITION, PackInfo, Question, Recommendation
+from assessment.pack.model import PackInfo, Recommendation
+from assessment.pack.questions import _CONDITION, Question
 
 
 def pack_schema() -> dict[str, Any]:

@@ -8,7 +8,8 @@ from typing import Any
 from assessment.files.yamlfile import Document
 from assessment.pack.knowledge import Knowledge
 from assessment.pack.layers import Layered
-from assessment.pack.model import PackInfo, Question, Recommendation
+from assessment.pack.model import PackInfo, Recommendation
+from assessment.pack.questions import Question
 
 
 @dataclass

@@ -14,8 +14,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from assessment.render import pptx_blocks as blocks
-from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
+from assessment.render import pptx_blocks, pptx_fit
+from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import DASH, Context, fmt
 
 ROLES = 7  # rows of the interviews-by-role table
@@ -23,41 +23,43 @@ FINDINGS = 3  # practices on the findings slide, each with its evidence
 
 
 def approach(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["approach"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["approach"])
     label, chevrons, texts, label2, cards = box.rows([0.3, 0.55, 1.0, 0.3, 2.5], gap=Inches(0.1))
     first = context.phases[0]["name"] if context.phases else ""
     heading = f"{context.method_name} phases: this engagement is the {first} phase"
-    blocks.text(slide, label, [Para(heading, 15, bold=True, colour=NAVY)])
+    pptx_blocks.text(slide, label, [SlideText(heading, 15, bold=True, colour=NAVY)])
     count = max(1, len(context.phases))
     heads = chevrons.columns([1] * count, gap=Inches(0.08))
     bodies = texts.columns([1] * count, gap=Inches(0.08))
     for index, (phase, head, body) in enumerate(zip(context.phases, heads, bodies, strict=False)):
         shape = MSO_SHAPE.CHEVRON if index else MSO_SHAPE.PENTAGON
-        arrow = blocks.panel(slide, head, AMBER if index == 0 else NAVY, 0.0, shape)
-        name = Para(blocks.shorten(phase["name"], 2 * blocks.fits(head.w, 14)), 14, True, PAPER)
-        blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
-        description = blocks.fit(phase["description"], body.w, 12, blocks.lines(body.h, 12))
-        blocks.text(slide, body, [Para(description, 12)])
+        arrow = pptx_blocks.panel(slide, head, AMBER if index == 0 else NAVY, 0.0, shape)
+        name = SlideText(
+            pptx_fit.abridge(phase["name"], 2 * pptx_fit.fits(head.w, 14)), 14, True, PAPER
+        )
+        pptx_blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
+        description = pptx_fit.fit(phase["description"], body.w, 12, pptx_fit.lines(body.h, 12))
+        pptx_blocks.text(slide, body, [SlideText(description, 12)])
     heading = (
         f"{context.perspective_count.capitalize()} perspectives, "
         "each scored from 0 (Non-existent) to 5 (Optimized)"
     )
-    blocks.text(slide, label2, [Para(heading, 15, bold=True, colour=NAVY)])
+    pptx_blocks.text(slide, label2, [SlideText(heading, 15, bold=True, colour=NAVY)])
     count = max(1, len(context.perspective_info))
     for info, card in zip(
         context.perspective_info, cards.columns([1] * count, gap=Inches(0.15)), strict=False
     ):
         inner = card.inset()
-        count = blocks.lines(inner.h, 12) - 2
-        blocks.card(
+        count = pptx_fit.lines(inner.h, 12) - 2
+        pptx_blocks.card(
             slide,
             card,
             [
-                Para(info["name"], 16, bold=True, colour=NAVY),
-                Para(blocks.fit(info["description"], inner.w, 12, count), 12),
+                SlideText(info["name"], 16, bold=True, colour=NAVY),
+                SlideText(pptx_fit.fit(info["description"], inner.w, 12, count), 12),
             ],
         )
-    blocks.notes(
+    pptx_blocks.notes(
         slide,
         [
             f"We assessed {context.process} with the {context.method_name} approach. "
@@ -72,18 +74,20 @@ def approach(deck: Any, context: Context) -> None:
 
 
 def interviews(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["interviews"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["interviews"])
     tables, callout = box.rows([4, 0.9], gap=Inches(0.3))
     left, right = tables.columns([1, 1.3], gap=Inches(0.6))
     shown = ROLES if len(context.respondents_by_role) <= ROLES else ROLES - 1
-    roles = [(blocks.shorten(role, 40), str(n)) for role, n in context.respondents_by_role[:shown]]
+    roles = [
+        (pptx_fit.abridge(role, 40), str(n)) for role, n in context.respondents_by_role[:shown]
+    ]
     if len(context.respondents_by_role) > shown:
         roles.append((f"+ {len(context.respondents_by_role) - shown} more roles (see notes)", ""))
-    blocks.table(slide, left, ["Role", "Interviews"], roles, [3, 1], 16, Inches(0.5))
+    pptx_blocks.table(slide, left, ["Role", "Interviews"], roles, [3, 1], 16, Inches(0.5))
     perspectives = [(p["name"], p["coverage"], p["label"]) for p in context.perspectives]
     header = ["Perspective", "Questions scored", "Level today"]
-    blocks.table(slide, right, header, perspectives, [1.3, 1.2, 1.2], 16, Inches(0.5))
-    blocks.panel(slide, callout, AMBER, 0.8)
+    pptx_blocks.table(slide, right, header, perspectives, [1.3, 1.2, 1.2], 16, Inches(0.5))
+    pptx_blocks.panel(slide, callout, AMBER, 0.8)
     message = (
         f"Interviewees' answers differed by two levels or more on {context.consensus_open} "
         "questions not yet settled: a short consensus workshop should settle them before the "
@@ -93,8 +97,8 @@ def interviews(deck: Any, context: Context) -> None:
         "settled it."
     )
     inner = Box(callout.x + Inches(0.2), callout.y, callout.w - Inches(0.4), callout.h)
-    blocks.text(slide, inner, [Para(message, 16, colour=INK)], anchor=MSO_ANCHOR.MIDDLE)
-    blocks.notes(
+    pptx_blocks.text(slide, inner, [SlideText(message, 16, colour=INK)], anchor=MSO_ANCHOR.MIDDLE)
+    pptx_blocks.notes(
         slide,
         [
             "Interviews by role: "
@@ -111,36 +115,41 @@ def interviews(deck: Any, context: Context) -> None:
 
 def overall(deck: Any, context: Context) -> None:
     overall = context.overall
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["overall"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["overall"])
     top, scale, sentence = box.rows([2.3, 1.05, 0.8], gap=Inches(0.3))
     number, target, gap = top.columns([1.6, 1, 1], gap=Inches(0.4))
     big, caption = number.rows([1.6, 1], gap=Inches(0.0))
-    blocks.text(
-        slide, big, [Para(overall["current"], 80, bold=True, colour=NAVY)], anchor=MSO_ANCHOR.BOTTOM
+    pptx_blocks.text(
+        slide,
+        big,
+        [SlideText(overall["current"], 80, bold=True, colour=NAVY)],
+        anchor=MSO_ANCHOR.BOTTOM,
     )
-    blocks.text(
+    pptx_blocks.text(
         slide,
         caption,
         [
-            Para("out of 5", 18, colour=INK),
-            Para(f"Level {overall['level']} · {overall['label']}", 24, bold=True, colour=TEAL),
+            SlideText("out of 5", 18, colour=INK),
+            SlideText(f"Level {overall['level']} · {overall['label']}", 24, bold=True, colour=TEAL),
         ],
     )
     for tile, name, value, colour in (
         (target, "Target", overall["target"], TEAL),
         (gap, "Gap to close", overall["gap"], AMBER),
     ):
-        blocks.panel(slide, tile, colour, 0.85)
-        blocks.text(
+        pptx_blocks.panel(slide, tile, colour, 0.85)
+        pptx_blocks.text(
             slide,
             tile,
-            [Para(name, 18, colour=INK), Para(value, 54, bold=True, colour=colour)],
+            [SlideText(name, 18, colour=INK), SlideText(value, 54, bold=True, colour=colour)],
             PP_ALIGN.CENTER,
             MSO_ANCHOR.MIDDLE,
         )
     _scale(slide, scale, context)
-    blocks.text(slide, sentence, [Para(blocks.shorten(context.overall_sentence, 180), 16)])
-    blocks.notes(
+    pptx_blocks.text(
+        slide, sentence, [SlideText(pptx_fit.abridge(context.overall_sentence, 180), 16)]
+    )
+    pptx_blocks.notes(
         slide,
         [
             context.overall_sentence,
@@ -156,57 +165,57 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
     """The 0–5 scale with today's score (navy) and the target (amber) marked on it."""
     labels, bar = box.rows([1, 0.45], gap=Inches(0.05))
     for (level, name), cell in zip(context.levels, labels.columns([1] * 6, gap=0), strict=True):
-        blocks.text(
+        pptx_blocks.text(
             slide,
             cell,
-            [Para(f"{level} {name}", 12, colour=INK)],
+            [SlideText(f"{level} {name}", 12, colour=INK)],
             PP_ALIGN.CENTER,
             MSO_ANCHOR.BOTTOM,
         )
-    blocks.panel(slide, bar, NAVY, 0.85)
+    pptx_blocks.panel(slide, bar, NAVY, 0.85)
     step = bar.w / 6
     for key, colour, name in (("current", NAVY, "today"), ("target", AMBER, "target")):
         value, shown = context.overall_values[key], context.overall[key]
         if value is None:
             continue
         x = int(bar.x + step * (value + 0.5))
-        blocks.panel(
+        pptx_blocks.panel(
             slide,
             Box(x - Inches(0.05), bar.y - Inches(0.08), Inches(0.1), bar.h + Inches(0.16)),
             colour,
         )
-        blocks.text(
+        pptx_blocks.text(
             slide,
             Box(x - Inches(0.8), bar.y + bar.h + Inches(0.05), Inches(1.6), Inches(0.3)),
-            [Para(f"{name} {shown}", 12, True, colour)],
+            [SlideText(f"{name} {shown}", 12, True, colour)],
             PP_ALIGN.CENTER,
         )
 
 
 def radar(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["perspectives"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["perspectives"])
     left, right = box.columns([1.35, 1], gap=Inches(0.4))
-    chart = blocks.chart(
+    chart = pptx_blocks.chart(
         slide,
         left,
         XL_CHART_TYPE.RADAR_MARKERS,
         context.series["labels"],
         [("Current", context.series["current"]), ("Target", context.series["target"])],
     )
-    blocks.scale_axis(chart, 5, 1)
+    pptx_blocks.scale_axis(chart, 5, 1)
     chart.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE  # rings, not numbers
     _style_lines(chart)
     grid = Box(right.x, right.y + Inches(0.3), right.w, right.h - Inches(0.3))
     rows = [(p["name"], p["current"], p["target"], p["gap"]) for p in context.perspectives]
     header = ["Perspective", "Current", "Target", "Gap"]
-    blocks.table(slide, grid, header, rows, [1.6, 1, 1, 1], 16, Inches(0.5))
+    pptx_blocks.table(slide, grid, header, rows, [1.6, 1, 1, 1], 16, Inches(0.5))
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
     key = Box(grid.x, below, grid.w, max(Inches(0.3), grid.y + grid.h - below))
     legend = (
         "Rings mark levels 1 to 5. Solid line with dots: today; dashed line with squares: target."
     )
-    blocks.text(slide, key, [Para(legend, 13, colour=INK)])
-    blocks.notes(
+    pptx_blocks.text(slide, key, [SlideText(legend, 13, colour=INK)])
+    pptx_blocks.notes(
         slide,
         [
             "The solid navy line with round markers is today; the dashed amber line with square "
@@ -233,25 +242,27 @@ def _style_lines(chart: Any) -> None:
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.theme_color = colour
         series.marker.format.line.color.theme_color = colour
-    blocks.label_values(current, 12)
+    pptx_blocks.label_values(current, 12)
 
 
 def heatmap(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["activities"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["activities"])
     activities = context.activities
     if not activities["rows"]:
-        blocks.text(slide, box, [Para("No key activities were scored in this engagement.", 18)])
-        blocks.notes(slide, ["No question in this pack was linked to a key activity."])
+        pptx_blocks.text(
+            slide, box, [SlideText("No key activities were scored in this engagement.", 18)]
+        )
+        pptx_blocks.notes(slide, ["No question in this pack was linked to a key activity."])
         return
     grid_box = Box(box.x, box.y, box.w, box.h - Inches(0.5))
     rows = [
-        [blocks.shorten(name, 2 * blocks.fits(int(grid_box.w * 0.44), 13) - 8)]
+        [pptx_fit.abridge(name, 2 * pptx_fit.fits(int(grid_box.w * 0.44), 13) - 8)]
         + [fmt(v) for v in values]
         for name, values in zip(activities["rows"], activities["values"], strict=True)
     ]
     height = min(Inches(0.55), int((grid_box.h - Inches(0.45)) / len(rows)))
     widths = [4.4] + [5.6 / max(1, len(activities["columns"]))] * len(activities["columns"])
-    grid = blocks.table(
+    grid = pptx_blocks.table(
         slide,
         grid_box,
         ["Key activity", *activities["columns"]],
@@ -268,21 +279,23 @@ def heatmap(deck: Any, context: Context) -> None:
         for cell, value in zip(list(row.cells)[1:], values, strict=True):
             cell.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
             if value is None:
-                blocks.shade(cell, PAPER, 0.0, INK)
+                pptx_blocks.shade(cell, PAPER, 0.0, INK)
             else:
-                blocks.shade(cell, NAVY, 0.9 - 1.15 * value / 5, PAPER if value >= 2.5 else INK)
-    blocks.text(
+                pptx_blocks.shade(
+                    cell, NAVY, 0.9 - 1.15 * value / 5, PAPER if value >= 2.5 else INK
+                )
+    pptx_blocks.text(
         slide,
         legend,
         [
-            Para(
+            SlideText(
                 "Scores 0 (Non-existent) to 5 (Optimized): the darker the "
                 "cell, the more mature. – means not assessed.",
                 12,
             )
         ],
     )
-    blocks.notes(
+    pptx_blocks.notes(
         slide,
         [
             "Each cell is the mean current score of the questions that inform that key activity "
@@ -294,36 +307,42 @@ def heatmap(deck: Any, context: Context) -> None:
 
 def findings(deck: Any, context: Context) -> None:
     """The practices that hold the process back most, each a statement with its evidence."""
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["findings"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["findings"])
     shown = context.practice_findings[:FINDINGS]
     if not shown:
-        blocks.text(slide, box, [Para("No practice falls short of its target.", 18)])
-        blocks.notes(slide, context.findings)
+        pptx_blocks.text(slide, box, [SlideText("No practice falls short of its target.", 18)])
+        pptx_blocks.notes(slide, context.findings)
         return
     for finding, column in zip(shown, box.columns([1] * len(shown), gap=Inches(0.25)), strict=True):
         inner = column.inset()
         said = f"“{finding['quote'][0]}” ({finding['quote'][1]})" if finding["quote"] else ""
         more = [*finding["facts"], *finding["measured"]][:1]
-        statement = blocks.fit(finding["statement"], inner.w, 15, 4)
+        statement = pptx_fit.fit(finding["statement"], inner.w, 15, 4)
         taken = (
             2
-            + 1.25 * blocks.lines_of(statement, inner.w, 15)
-            + blocks.lines_of(finding["evidence"], inner.w, 11)
+            + 1.25 * pptx_fit.lines_of(statement, inner.w, 15)
+            + pptx_fit.lines_of(finding["evidence"], inner.w, 11)
         )
-        said_more = blocks.fit_all(
-            [said, *more] if said else more, inner.w, 12, int(blocks.lines(inner.h, 12) - taken)
+        said_more = pptx_fit.fit_all(
+            [said, *more] if said else more,
+            inner.w,
+            12,
+            int(pptx_fit.lines(inner.h, 12) - taken),
         )
-        blocks.card(
+        pptx_blocks.card(
             slide,
             column,
             [
-                Para(f"{finding['perspective']} · {finding['question']}", 12, colour=TEAL),
-                Para(statement, 15, bold=True),
-                Para(finding["evidence"], 11, colour=NAVY),
-                *(Para(line, 12, colour=AMBER if line in more else None) for line in said_more),
+                SlideText(f"{finding['perspective']} · {finding['question']}", 12, colour=TEAL),
+                SlideText(statement, 15, bold=True),
+                SlideText(finding["evidence"], 11, colour=NAVY),
+                *(
+                    SlideText(line, 12, colour=AMBER if line in more else None)
+                    for line in said_more
+                ),
             ],
         )
-    blocks.notes(
+    pptx_blocks.notes(
         slide,
         [
             "Each finding is the practice's level today in the pack's words, with what the "
@@ -354,19 +373,19 @@ def baselines(deck: Any, context: Context) -> None:
     """Measured KPI baselines with their band and its source; no slide when nothing is measured."""
     if not context.baselines:
         return
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["baselines"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["baselines"])
     main, note = box.rows([1, 0.2], gap=Inches(0.1))
     rows = [
-        (blocks.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
+        (pptx_fit.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
         for b in context.baselines[:BASELINES]
     ]
     height = min(Inches(0.5), int((main.h - Inches(0.45)) / max(1, len(rows))))
-    blocks.table(slide, main, ("KPI", "Measured today", "Band"), rows, (5, 3, 2), 14, height)
+    pptx_blocks.table(slide, main, ("KPI", "Measured today", "Band"), rows, (5, 3, 2), 14, height)
     sources = sorted({b["source"] for b in context.baselines[:BASELINES] if b["source"]})
     if sources:
-        line = blocks.fit("Bands: " + "; ".join(sources), note.w, 11, blocks.lines(note.h, 11))
-        blocks.text(slide, note, [Para(line, 11, colour=TEAL)])
-    blocks.notes(
+        line = pptx_fit.fit("Bands: " + "; ".join(sources), note.w, 11, pptx_fit.lines(note.h, 11))
+        pptx_blocks.text(slide, note, [SlideText(line, 11, colour=TEAL)])
+    pptx_blocks.notes(
         slide, ["Every measured baseline:", *(f"- {b['line']}" for b in context.baselines)]
     )
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from pptx.util import Inches
 
-from assessment.render import pptx_blocks as blocks
-from assessment.render.pptx_blocks import AMBER, NAVY, TEAL, Box, Para
+from assessment.render import pptx_blocks, pptx_fit
+from assessment.render.pptx_blocks import AMBER, NAVY, TEAL, Box, SlideText
 from assessment.report.context import Context
 
 HEAD, BODY = 16, 14  # point sizes of a summary box's heading and its lines
@@ -20,7 +20,7 @@ MILESTONES = 5
 
 
 def summary(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["summary"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["summary"])
     top, bottom = box.rows([1, 1], gap=Inches(0.2))
     quadrants = [*top.columns([1, 1], gap=Inches(0.25)), *bottom.columns([1, 1], gap=Inches(0.25))]
     contents = [
@@ -31,17 +31,17 @@ def summary(deck: Any, context: Context) -> None:
     ]
     for quadrant, (heading, items, colour) in zip(quadrants, contents, strict=True):
         inner = quadrant.inset()
-        shown = blocks.fit_all(items, inner.w, BODY, blocks.lines(inner.h, BODY) - 2)
-        blocks.card(
+        shown = pptx_fit.fit_all(items, inner.w, BODY, pptx_fit.lines(inner.h, BODY) - 2)
+        pptx_blocks.card(
             slide,
             quadrant,
             [
-                Para(heading, HEAD, bold=True, colour=colour),
-                *(Para("▪ " + item, BODY) for item in shown),
+                SlideText(heading, HEAD, bold=True, colour=colour),
+                *(SlideText("▪ " + item, BODY) for item in shown),
             ],
             colour,
         )
-    blocks.notes(
+    pptx_blocks.notes(
         slide,
         [
             "The answer first: the rest of the deck is the evidence behind these four boxes.",
@@ -90,17 +90,17 @@ def _needs(c: Context) -> list[str]:
 
 def ask(deck: Any, context: Context) -> None:
     a = context.ask
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["ask"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["ask"])
     upper, strip, note = box.rows([3.1, 1.45, 0.3], gap=Inches(0.15))
     left, right = upper.columns([1, 1.1], gap=Inches(0.35))
     inner = left.inset()
-    decisions = blocks.fit_all(a["decisions"], inner.w, 13, blocks.lines(inner.h, 13) - 2)
-    blocks.card(
+    decisions = pptx_fit.fit_all(a["decisions"], inner.w, 13, pptx_fit.lines(inner.h, 13) - 2)
+    pptx_blocks.card(
         slide,
         left,
         [
-            Para("Decisions we ask for today", HEAD, bold=True, colour=NAVY),
-            *(Para("▪ " + d, 13) for d in decisions),
+            SlideText("Decisions we ask for today", HEAD, bold=True, colour=NAVY),
+            *(SlideText("▪ " + d, 13) for d in decisions),
         ],
     )
     rows = [(w["window"], w["period"], w["days"], w["cost"]) for w in a["windows"]] + [
@@ -108,7 +108,7 @@ def ask(deck: Any, context: Context) -> None:
     ]
     height = min(Inches(0.55), int((right.h - Inches(0.45)) / max(1, len(rows))))
     header = ["Window", "Dates", "Person-days", "Cost"]
-    grid = blocks.table(
+    grid = pptx_blocks.table(
         slide, right, header, rows, [1.3, 2.7, 1.3, 1.9], 12, height, header_size=12
     )
     for cell in grid.rows[len(rows)].cells:
@@ -120,8 +120,8 @@ def ask(deck: Any, context: Context) -> None:
         f"Person-days at a blended {a['day_rate']} a day, customer and consultant time alike "
         f"(about {a['staff_years']} staff-years in all). " + a["assumption"]
     )
-    blocks.text(slide, note, [Para(blocks.fit(basis, note.w, 11, 2), 11, colour=TEAL)])
-    blocks.notes(
+    pptx_blocks.text(slide, note, [SlideText(pptx_fit.fit(basis, note.w, 11, 2), 11, colour=TEAL)])
+    pptx_blocks.notes(
         slide,
         [
             "The ask. Decisions:",
@@ -146,15 +146,15 @@ def _milestones(slide: Any, strip: Box, milestones: list[dict[str, str]]) -> Non
     for milestone, column in zip(
         milestones, strip.columns([1] * len(milestones), gap=Inches(0.12)), strict=True
     ):
-        blocks.panel(slide, Box(column.x, column.y, column.w, Inches(0.06)), AMBER)
+        pptx_blocks.panel(slide, Box(column.x, column.y, column.w, Inches(0.06)), AMBER)
         body = Box(column.x, column.y + Inches(0.1), column.w, column.h - Inches(0.1))
-        count = blocks.lines(body.h, 11) - 1
-        blocks.text(
+        count = pptx_fit.lines(body.h, 11) - 1
+        pptx_blocks.text(
             slide,
             body,
             [
-                Para(milestone["date"], 12, bold=True, colour=NAVY),
-                Para(blocks.fit(milestone["milestone"], body.w, 11, count), 11),
+                SlideText(milestone["date"], 12, bold=True, colour=NAVY),
+                SlideText(pptx_fit.fit(milestone["milestone"], body.w, 11, count), 11),
             ],
         )
 

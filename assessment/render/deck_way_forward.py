@@ -9,8 +9,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from assessment.render import pptx_blocks as blocks
-from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, Para
+from assessment.render import pptx_blocks, pptx_fit
+from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import Context
 
 TOP = 5  # recommendations on the "top recommendations" slide
@@ -19,7 +19,7 @@ WINS = 8  # quick wins listed
 
 
 def recommendations(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["recommendations"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["recommendations"])
     top = context.recommendations[:TOP]
     widths = [0.5, 6.2, 1.5, 1.4, 1.0, 1.0]
     title_width = int(box.w * widths[1] / sum(widths))
@@ -27,8 +27,15 @@ def recommendations(deck: Any, context: Context) -> None:
         (
             r["rank"],
             [
-                Para(blocks.shorten(r["title"], 2 * blocks.fits(title_width, 15) - 8), 15, True),
-                Para(blocks.shorten(r["rationale"], 2 * blocks.fits(title_width, 11) - 8), 11),
+                SlideText(
+                    pptx_fit.abridge(r["title"], 2 * pptx_fit.fits(title_width, 15) - 8),
+                    15,
+                    True,
+                ),
+                SlideText(
+                    pptx_fit.abridge(r["rationale"], 2 * pptx_fit.fits(title_width, 11) - 8),
+                    11,
+                ),
             ],
             r["perspective"],
             r["window"],
@@ -39,8 +46,8 @@ def recommendations(deck: Any, context: Context) -> None:
     ]
     height = min(Inches(0.92), int((box.h - Inches(0.45)) / max(1, len(rows))))
     header = ["#", "Recommendation", "Perspective", "When", "Effort", "Impact"]
-    blocks.table(slide, box, header, rows, widths, 14, height)
-    blocks.notes(
+    pptx_blocks.table(slide, box, header, rows, widths, 14, height)
+    pptx_blocks.notes(
         slide,
         [
             "Ranked in the customer's priority order first, then by how much each closes the "
@@ -59,28 +66,28 @@ def recommendations(deck: Any, context: Context) -> None:
 
 
 def roadmap(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["roadmap"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["roadmap"])
     columns = box.columns([1] * max(1, len(context.windows)), gap=Inches(0.25))
     for index, (horizon, column) in enumerate(zip(context.windows, columns, strict=False)):
         head, sub, body = column.rows([0.62, 0.32, 3.6], gap=Inches(0.08))
-        arrow = blocks.panel(
+        arrow = pptx_blocks.panel(
             slide,
             head,
             (TEAL, NAVY, AMBER)[index % 3],
             0.0,
             MSO_SHAPE.PENTAGON if index == 0 else MSO_SHAPE.CHEVRON,
         )
-        blocks.write(
+        pptx_blocks.write(
             arrow.text_frame,
-            [Para(horizon["window"], 18, True, PAPER)],
+            [SlideText(horizon["window"], 18, True, PAPER)],
             PP_ALIGN.CENTER,
             MSO_ANCHOR.MIDDLE,
         )
-        blocks.text(
+        pptx_blocks.text(
             slide,
             sub,
             [
-                Para(
+                SlideText(
                     f"{horizon['recommendations']} recommendation"
                     f"{'' if horizon['recommendations'] == '1' else 's'} · "
                     f"{horizon['days']} person-days",
@@ -92,21 +99,21 @@ def roadmap(deck: Any, context: Context) -> None:
             PP_ALIGN.CENTER,
         )
         items = [r for r in context.roadmap if r["window"] == horizon["window"]]
-        titled = blocks.fit_all(
+        titled = pptx_fit.fit_all(
             [_titled(r) for r in items[:LISTED]],
             body.w - Inches(0.2),
             13,
-            blocks.lines(body.h, 13) - 3,  # room for the spacing and the "more" line
+            pptx_fit.lines(body.h, 13) - 3,  # room for the spacing and the "more" line
         )
-        lines = [Para("▪ " + t, 13) for t in titled]
+        lines = [SlideText("▪ " + t, 13) for t in titled]
         if len(items) > LISTED:
             lines.append(
-                Para(f"+ {len(items) - LISTED} more in the strategic plan", 12, colour=TEAL)
+                SlideText(f"+ {len(items) - LISTED} more in the strategic plan", 12, colour=TEAL)
             )
-        shape = blocks.text(slide, body, lines)
+        shape = pptx_blocks.text(slide, body, lines)
         for paragraph in shape.text_frame.paragraphs:
-            paragraph.space_after = blocks.Pt(5)
-    blocks.notes(
+            paragraph.space_after = pptx_blocks.Pt(5)
+    pptx_blocks.notes(
         slide,
         [
             context.horizon_rule,
@@ -126,19 +133,19 @@ def _titled(item: dict[str, Any]) -> str:
 
 def initial_wins(deck: Any, context: Context) -> None:
     wins, quick = context.initial_wins, context.quick_wins
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["initial_wins"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["initial_wins"])
     if not wins:
-        blocks.text(
+        pptx_blocks.text(
             slide,
             box,
-            [Para("No initial wins: every recommendation needs medium or high effort.", 18)],
+            [SlideText("No initial wins: every recommendation needs medium or high effort.", 18)],
         )
-        blocks.notes(slide, [QUICK_WIN + " None qualified in this assessment."])
+        pptx_blocks.notes(slide, [QUICK_WIN + " None qualified in this assessment."])
         return
     main, note = box.rows([1, 0.08], gap=Inches(0.1))
     rows = [
         (
-            blocks.fit(w["name"], int(main.w * 0.56), 13, 2),
+            pptx_fit.fit(w["name"], int(main.w * 0.56), 13, 2),
             w["window"],
             "yes" if w["quick_win"] else "",
             w["days"],
@@ -146,7 +153,7 @@ def initial_wins(deck: Any, context: Context) -> None:
         for w in wins[:WINS]
     ]
     height = min(Inches(0.5), int(main.h / (len(rows) + 1)))
-    blocks.table(
+    pptx_blocks.table(
         slide,
         main,
         ["Initial win", "Starts", "Quick win", "Person-days"],
@@ -158,8 +165,8 @@ def initial_wins(deck: Any, context: Context) -> None:
     more = f"{len(wins)} initial wins, {len(quick)} of them quick wins" + (
         f"; {len(wins) - WINS} more in the analysis report." if len(wins) > WINS else "."
     )
-    blocks.text(slide, note, [Para(more, 12, colour=TEAL)])
-    blocks.notes(
+    pptx_blocks.text(slide, note, [SlideText(more, 12, colour=TEAL)])
+    pptx_blocks.notes(
         slide,
         [
             QUICK_WIN + " Initial wins are the quick wins and the pack's foundation steps that "
@@ -181,9 +188,9 @@ QUICK_WIN = (
 
 
 def effort(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["effort"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["effort"])
     left, right = box.columns([0.9, 1.1], gap=Inches(0.4))
-    chart = blocks.chart(
+    chart = pptx_blocks.chart(
         slide,
         left,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -192,13 +199,13 @@ def effort(deck: Any, context: Context) -> None:
         number_format="0",
         font_size=14,
     )
-    blocks.scale_axis(chart, None, None)
+    pptx_blocks.scale_axis(chart, None, None)
     chart.has_title = False
     chart.plots[0].gap_width = 80
     series = chart.plots[0].series[0]
     series.format.fill.solid()
     series.format.fill.fore_color.theme_color = TEAL
-    blocks.label_values(series, 14, "0", XL_LABEL_POSITION.OUTSIDE_END)
+    pptx_blocks.label_values(series, 14, "0", XL_LABEL_POSITION.OUTSIDE_END)
     grid = Box(right.x, right.y + Inches(0.4), right.w, right.h - Inches(0.4))
     rows = [
         (w["window"], w["recommendations"], w["days"], w["cost"]) for w in context.ask["windows"]
@@ -206,14 +213,16 @@ def effort(deck: Any, context: Context) -> None:
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
     key = Box(grid.x, below, grid.w, max(Inches(0.3), grid.y + grid.h - below))
     header = ["Window", "Recommendations", "Person-days", "Cost"]
-    blocks.table(slide, grid, header, rows, [1.5, 2.3, 1.6, 2.1], 13, Inches(0.5), header_size=12)
+    pptx_blocks.table(
+        slide, grid, header, rows, [1.5, 2.3, 1.6, 2.1], 13, Inches(0.5), header_size=12
+    )
     explain = (
         "Person-days size each recommendation by its effort class and cover the customer's "
         f"and the consultants' time; cost at {context.ask['day_rate']} a day. "
         + context.ask["assumption"]
     )
-    blocks.text(slide, key, [Para(explain, 13, colour=INK)])
-    blocks.notes(
+    pptx_blocks.text(slide, key, [SlideText(explain, 13, colour=INK)])
+    pptx_blocks.notes(
         slide,
         [
             "Person-days are the consultant's sizing of each recommendation by its effort class; "
@@ -227,13 +236,16 @@ def effort(deck: Any, context: Context) -> None:
 
 
 def alternatives(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title Only", context.headlines["alternatives"])
+    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["alternatives"])
     main, note = box.rows([1, 0.1], gap=Inches(0.15))
     widths = [4.4, 2.0, 1.6, 1.8, 1.7]
-    describe = 3 * blocks.fits(int(main.w * widths[0] / sum(widths)), 13) - 8
+    describe = 3 * pptx_fit.fits(int(main.w * widths[0] / sum(widths)), 13) - 8
     rows = [
         (
-            [Para(a["name"], 16, bold=True), Para(blocks.shorten(a["description"], describe), 13)],
+            [
+                SlideText(a["name"], 16, bold=True),
+                SlideText(pptx_fit.abridge(a["description"], describe), 13),
+            ],
             a["count"],
             a["days"],
             a["overall"],
@@ -243,12 +255,12 @@ def alternatives(deck: Any, context: Context) -> None:
     ]
     height = min(Inches(1.2), int((main.h - Inches(0.45)) / max(1, len(rows))))
     header = ["Alternative", "Recommendations", "Person-days", "Overall reached", "Gaps left open"]
-    blocks.table(slide, main, header, rows, widths, 16, height, header_size=14)
-    blocks.text(
+    pptx_blocks.table(slide, main, header, rows, widths, 16, height, header_size=14)
+    pptx_blocks.text(
         slide,
         note,
         [
-            Para(
+            SlideText(
                 f"Today {context.overall['current']} · target "
                 f"{context.overall['target']} (out of 5)",
                 13,
@@ -256,7 +268,7 @@ def alternatives(deck: Any, context: Context) -> None:
             )
         ],
     )
-    blocks.notes(
+    pptx_blocks.notes(
         slide,
         [
             f"Where each alternative takes {context.customer}, against "

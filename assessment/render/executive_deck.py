@@ -15,8 +15,8 @@ from assessment.files.atomic import replacing
 from assessment.render import deck_current_state as deck_state
 from assessment.render import deck_decision as deck_decision
 from assessment.render import deck_way_forward as deck_plan
-from assessment.render import pptx_blocks as blocks
-from assessment.render.pptx_blocks import Para
+from assessment.render import pptx_blocks, pptx_fit
+from assessment.render.pptx_blocks import SlideText
 from assessment.report.context import Context
 from assessment.text import count_word
 
@@ -33,13 +33,13 @@ AGENDA = [
 
 def render(context: Context, out: Path) -> list[Path]:
     title = f"{context.process} Maturity Assessment"
-    deck = blocks.new_deck(
+    deck = pptx_blocks.new_deck(
         title, f"Senior-management presentation for {context.customer}", context.generated
     )
     for slide in slides():
         slide(deck, context)
-    blocks.footers(deck, f"{context.customer} · {title} · {context.date:%d %B %Y}")
-    blocks.complete_notes(deck)
+    pptx_blocks.footers(deck, f"{context.customer} · {title} · {context.date:%d %B %Y}")
+    pptx_fit.complete_notes(deck)
     target = out / FILE_NAME
     with replacing(target) as temp:
         deck.save(str(temp))
@@ -47,16 +47,20 @@ def render(context: Context, out: Path) -> list[Path]:
 
 
 def _title(deck: Any, context: Context) -> None:
-    slide, _ = blocks.add_slide(deck, "Title Slide", context.headlines["title"], 34)
-    subtitle = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.SUBTITLE, blocks.PP_PLACEHOLDER.BODY)
+    slide, _ = pptx_blocks.add_slide(deck, "Title Slide", context.headlines["title"], 34)
+    subtitle = pptx_blocks.placeholder(
+        slide, pptx_blocks.PP_PLACEHOLDER.SUBTITLE, pptx_blocks.PP_PLACEHOLDER.BODY
+    )
     lines = [
-        Para(blocks.shorten(f"{context.process} maturity assessment: findings and plan", 70), 22),
-        Para(f"{blocks.shorten(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
+        SlideText(
+            pptx_fit.abridge(f"{context.process} maturity assessment: findings and plan", 70), 22
+        ),
+        SlideText(f"{pptx_fit.abridge(context.organisation, 60)} · {context.date:%d %B %Y}", 16),
     ]
     if subtitle is not None:
-        blocks.write(subtitle.text_frame, lines)
-    blocks.drop_empty_placeholders(slide)
-    blocks.notes(
+        pptx_blocks.write(subtitle.text_frame, lines)
+    pptx_blocks.drop_empty_placeholders(slide)
+    pptx_blocks.notes(
         slide,
         [
             f"Purpose: present the results of the {context.process} maturity assessment for "
@@ -69,11 +73,11 @@ def _title(deck: Any, context: Context) -> None:
 
 
 def _agenda(deck: Any, context: Context) -> None:
-    slide, box = blocks.add_slide(deck, "Title and Content", context.headlines["agenda"])
-    items = [item.format(customer=blocks.shorten(context.customer, 40)) for item in AGENDA]
-    blocks.bullets(slide, box, items, 22)
-    blocks.drop_empty_placeholders(slide)
-    blocks.notes(
+    slide, box = pptx_blocks.add_slide(deck, "Title and Content", context.headlines["agenda"])
+    items = [item.format(customer=pptx_fit.abridge(context.customer, 40)) for item in AGENDA]
+    pptx_blocks.bullets(slide, box, items, 22)
+    pptx_blocks.drop_empty_placeholders(slide)
+    pptx_blocks.notes(
         slide,
         [
             "About 30 minutes of presentation, then discussion.",
@@ -84,21 +88,23 @@ def _agenda(deck: Any, context: Context) -> None:
 
 
 def _closing(deck: Any, context: Context) -> None:
-    slide, _ = blocks.add_slide(deck, "Section Header", context.headlines["closing"], 34)
-    body = blocks.placeholder(slide, blocks.PP_PLACEHOLDER.BODY, blocks.PP_PLACEHOLDER.SUBTITLE)
+    slide, _ = pptx_blocks.add_slide(deck, "Section Header", context.headlines["closing"], 34)
+    body = pptx_blocks.placeholder(
+        slide, pptx_blocks.PP_PLACEHOLDER.BODY, pptx_blocks.PP_PLACEHOLDER.SUBTITLE
+    )
     heads = [d.split(":", 1)[0] for d in context.ask["decisions"]]
     if body is not None and heads:
-        blocks.write(
+        pptx_blocks.write(
             body.text_frame,
             [
-                Para(
+                SlideText(
                     f"Then {count_word(len(heads))} decisions: " + ", ".join(heads).lower() + ".",
                     18,
                 )
             ],
         )
-    blocks.drop_empty_placeholders(slide)
-    blocks.notes(
+    pptx_blocks.drop_empty_placeholders(slide)
+    pptx_blocks.notes(
         slide,
         [
             "Invite questions. Then go back to the ask and take each decision in turn:",

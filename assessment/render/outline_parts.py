@@ -1,9 +1,13 @@
-"""Outline pieces every Word/PDF deliverable shares: the cover and the document control page."""
+"""Outline pieces the Word/PDF deliverables share: the cover and document control page, numbered
+sections with their overview, named items and tables of text."""
 
 from __future__ import annotations
 
-from assessment.render.outline import Block, Cover, Heading, Table, Toc
+from typing import Any
+
+from assessment.render.outline import Block, Bullets, Cover, Heading, Para, Table, Toc
 from assessment.report.context import Context
+from assessment.report.guide import NamedText
 
 
 def front_matter(c: Context, document: str, title: str) -> list[Block]:
@@ -50,3 +54,41 @@ def phases_table(c: Context, caption: str) -> Table:
         (4, 12),
         caption,
     )
+
+
+def section(title: str, introduction: str, body: list[Block], more: str = "") -> list[Block]:
+    """A numbered section; its overview lists the topics (the level-2 headings) that follow."""
+    topics = tuple(b.text for b in body if isinstance(b, Heading) and b.level == 2)
+    return [
+        Heading(title, 1),
+        Heading("Overview", 2),
+        Para(introduction),
+        *([Para(more)] if more else []),
+        Para("This section contains the following topics:"),
+        Bullets(topics),
+        *body,
+    ]
+
+
+def named_item(item: NamedText, level: int = 3) -> list[Block]:
+    """A named item: heading, paragraph, bullets."""
+    return [
+        Heading(item.name, level),
+        *([Para(item.text)] if item.text else []),
+        *([Bullets(tuple(item.lines))] if item.lines else []),
+    ]
+
+
+def text_table(header: Any, rows: Any, widths: Any, **options: Any) -> Table:
+    return Table(
+        tuple(header), tuple(tuple(str(v) for v in row) for row in rows), tuple(widths), **options
+    )
+
+
+def blank_table(header: Any, widths: Any, rows: int) -> Table:
+    """A table to fill in by hand: empty rows tall enough to write or sign in."""
+    return text_table(header, [[""] * len(header)] * rows, widths, row_height_cm=0.9)
+
+
+def bold_list(label: str, lines: Any) -> list[Block]:
+    return [Para(label, "strong"), Bullets(tuple(lines))] if lines else []

@@ -8,9 +8,7 @@ text), so a consultancy rebrands by replacing report_templates/reference.pptx.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -21,8 +19,9 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
+from assessment.render.pptx_fit import abridge, fit, fits, start_shortening
 from assessment.resources import TEMPLATES
 
 REFERENCE_PPTX = TEMPLATES / "reference.pptx"
@@ -30,7 +29,6 @@ REFERENCE_PPTX = TEMPLATES / "reference.pptx"
 NAVY, TEAL, AMBER = MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3
 INK, PAPER = MSO_THEME_COLOR.TEXT_1, MSO_THEME_COLOR.BACKGROUND_1
 FOOTER_HEIGHT = Inches(0.62)  # kept free at the bottom of every slide for the footer line
-CHAR_WIDTH = 0.52  # average glyph width of Arial/Liberation Sans, as a fraction of the size
 
 
 class Box(NamedTuple):
@@ -67,7 +65,7 @@ class Box(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Para:
+class SlideText:
     """One paragraph of a cell or box: its text and how it looks."""
 
     text: str
@@ -76,99 +74,7 @@ class Para:
     colour: MSO_THEME_COLOR | None = None
 
 
-# The full text of everything shortened while the current deck is built, by its shortened
-# form: `complete_notes` puts it into the notes of the slide that shows the short form.
-_SHORTENED: ContextVar[dict[str, str] | None] = ContextVar("shortened", default=None)
-
-
-# A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end.
-_SENTENCE = re.compile(r".*?[.!?]+[\"'”’)\]]*(?=\s|$)", re.S)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` in at most `limit` characters: whole sentences if the first one fits, else cut
-    at a word with an ellipsis. Whatever is cut is given in full in the speaker notes."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    kept = ""
-    for sentence in _SENTENCE.finditer(text):  # successive, so no sentence is skipped
-        if sentence.end() > limit:
-            break
-        kept = text[: sentence.end()].strip()
-    if kept:
-        short = kept
-    else:
-        cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-        short = (cut or text[: limit - 1]) + "…"
-    registry = _SHORTENED.get()
-    if registry is not None:
-        registry[short] = text
-    return short
-
-
-def complete_notes(deck: Any) -> None:
-    """Add to each slide's notes the full text of whatever its frames show shortened."""
-    registry = _SHORTENED.get() or {}
-    for slide in deck.slides:
-        shown = _frame_texts(slide)
-        frame = slide.notes_slide.notes_text_frame
-        missing: list[str] = []
-        for short, full in registry.items():
-            if full not in frame.text and full not in missing and any(short in t for t in shown):
-                missing.append(full)
-        if missing:
-            frame.text = "\n".join([*([frame.text] if frame.text else []), "In full:", *missing])
-
-
-def _frame_texts(slide: Any) -> list[str]:
-    texts = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            texts += [p.text for p in shape.text_frame.paragraphs]
-        if getattr(shape, "has_table", False) and shape.has_table:
-            texts += [c.text for row in shape.table.rows for c in row.cells]
-    return texts
-
-
-def fits(width: int, size: float) -> int:
-    """How many characters of text at `size` points fit on one line `width` EMU wide."""
-    return max(8, int(Emu(width).pt / (size * CHAR_WIDTH)))
-
-
-def lines(height: int, size: float) -> int:
-    """How many lines of text at `size` points fit `height` EMU (1.2 line spacing)."""
-    return max(1, int(Emu(height).pt / (size * 1.2)))
-
-
-def _per_line(width: int, size: float) -> int:
-    """Characters a wrapped line holds, a few short of `fits` for the words that do not split."""
-    return fits(width, size) - 4
-
-
-def lines_of(value: str, width: int, size: float) -> int:
-    """How many lines `value` wraps to at `size` points in `width` EMU."""
-    return max(1, -(-len(value) // _per_line(width, size)))
-
-
-def fit(value: str, width: int, size: float, count: int) -> str:
-    """`value` shortened to about `count` lines `width` EMU wide: whole sentences where they
-    fit, the full text going to the speaker notes."""
-    return shorten(value, count * _per_line(width, size))
-
-
-def fit_all(items: Sequence[str], width: int, size: float, count: int) -> list[str]:
-    """`items` shortened to share `count` lines `width` EMU wide: each keeps the lines it
-    needs while the others still get one; whatever is cut goes to the speaker notes."""
-    result, left = [], count
-    for index, item in enumerate(items):
-        allowed = max(1, min(lines_of(item, width, size), left - (len(items) - index - 1)))
-        result.append(fit(item, width, size, allowed))
-        left -= allowed
-    return result
-
-
-def card(slide: Any, box: Box, paragraphs: Sequence[Para], colour: Any = NAVY) -> Any:
+def card(slide: Any, box: Box, paragraphs: Sequence[SlideText], colour: Any = NAVY) -> Any:
     """A pale panel in `colour` with `paragraphs` inside its margin."""
     panel(slide, box, colour, 0.9)
     return text(slide, box.inset(), paragraphs)
@@ -177,13 +83,13 @@ def card(slide: Any, box: Box, paragraphs: Sequence[Para], colour: Any = NAVY) -
 def new_deck(title: str, subject: str, generated: dt.datetime) -> Any:
     """An empty deck carrying the reference master, with reproducible core properties."""
     deck = Presentation(str(REFERENCE_PPTX))
-    _SHORTENED.set({})
+    start_shortening()
     # The size type must agree with the size: a 13.33 x 7.5 in slide is "custom" (PowerPoint's
     # widescreen), not "screen4x3" (which would tell readers the slides are 4:3).
     deck.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
     props = deck.core_properties
     # core properties hold at most 255 characters (python-pptx raises beyond that)
-    props.title, props.subject = shorten(title, 255), shorten(subject, 255)
+    props.title, props.subject = abridge(title, 255), abridge(subject, 255)
     props.author = "ITSM assessment toolkit"
     props.created = props.modified = generated.replace(tzinfo=None)
     props.last_modified_by, props.revision = "", 1
@@ -246,7 +152,9 @@ def drop_empty_placeholders(slide: Any) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-def write(frame: Any, paragraphs: Sequence[Para], align: Any = None, anchor: Any = None) -> None:
+def write(
+    frame: Any, paragraphs: Sequence[SlideText], align: Any = None, anchor: Any = None
+) -> None:
     """Fill a text frame with `paragraphs`, each with its size set explicitly."""
     frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
     if anchor is not None:
@@ -265,7 +173,7 @@ def write(frame: Any, paragraphs: Sequence[Para], align: Any = None, anchor: Any
 def text(
     slide: Any,
     box: Box,
-    paragraphs: Sequence[Para],
+    paragraphs: Sequence[SlideText],
     align: Any = None,
     anchor: Any = MSO_ANCHOR.TOP,
 ) -> Any:
@@ -281,9 +189,9 @@ def bullets(slide: Any, box: Box, items: Sequence[str], size: float) -> Any:
     """A bulleted list in the layout's body placeholder (its bullets), else in a text box."""
     body = placeholder(slide, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
     if body is None:
-        return text(slide, box, [Para(f"•  {item}", size) for item in items])
+        return text(slide, box, [SlideText(f"•  {item}", size) for item in items])
     body.left, body.top, body.width, body.height = box
-    write(body.text_frame, [Para(item, size) for item in items])
+    write(body.text_frame, [SlideText(item, size) for item in items])
     for paragraph in body.text_frame.paragraphs:
         paragraph.space_after = Pt(size * 0.6)
     return body
@@ -300,7 +208,7 @@ def panel(slide: Any, box: Box, colour: Any, brightness: float = 0.0, shape: Any
     return drawn
 
 
-Cell = str | Sequence[Para]
+Cell = str | Sequence[SlideText]
 
 
 def table(
@@ -322,14 +230,14 @@ def table(
     for index, row in enumerate(grid.rows):
         row.height = row_height if index else header_height
     for cell, name in zip(grid.rows[0].cells, header, strict=True):
-        _fill_cell(cell, [Para(name, header_size or size, bold=True)])
+        _fill_cell(cell, [SlideText(name, header_size or size, bold=True)])
     for row, values in zip(list(grid.rows)[1:], rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
-            _fill_cell(cell, [Para(value, size)] if isinstance(value, str) else value)
+            _fill_cell(cell, [SlideText(value, size)] if isinstance(value, str) else value)
     return grid
 
 
-def _fill_cell(cell: Any, paragraphs: Sequence[Para]) -> None:
+def _fill_cell(cell: Any, paragraphs: Sequence[SlideText]) -> None:
     cell.margin_left = cell.margin_right = Inches(0.08)
     cell.margin_top = cell.margin_bottom = Inches(0.04)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -412,13 +320,13 @@ def footers(
         text(
             slide,
             left_box,
-            [Para(shorten(left, fits(left_box.w, 10)), 10, colour=colour)],
+            [SlideText(abridge(left, fits(left_box.w, 10)), 10, colour=colour)],
             anchor=MSO_ANCHOR.MIDDLE,
         )
         text(
             slide,
             right_box,
-            [Para(f"{number} / {total}", 10, colour=colour)],
+            [SlideText(f"{number} / {total}", 10, colour=colour)],
             align=PP_ALIGN.RIGHT,
             anchor=MSO_ANCHOR.MIDDLE,
         )

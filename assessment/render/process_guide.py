@@ -22,11 +22,11 @@ from assessment.render.outline import (
     Table,
     Toc,
 )
+from assessment.render.outline_parts import blank_table, bold_list, named_item, section, text_table
 from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 from assessment.report.figures import Chart
-from assessment.report.guide import Block as Item
-from assessment.report.guide import Guide, build_guide
+from assessment.report.guide import Guide, NamedText, build_guide
 
 NAME = "process-guide"
 WIDTH = 15.2  # portrait text width of the reference document, cm
@@ -74,43 +74,6 @@ def outline(guide: Guide) -> Outline:
     )
 
 
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def _overview(introduction: str, topics: list[str], more: str = "") -> list[Block]:
-    return [
-        Heading("Overview", 2),
-        Para(introduction),
-        *([Para(more)] if more else []),
-        Para("This section contains the following topics:"),
-        Bullets(tuple(topics)),
-    ]
-
-
-def _item(item: Item, level: int = 3) -> list[Block]:
-    """A named item: heading, paragraph, bullets."""
-    return [
-        Heading(item.name, level),
-        *([Para(item.text)] if item.text else []),
-        *([Bullets(tuple(item.lines))] if item.lines else []),
-    ]
-
-
-def _table(header: Any, rows: Any, widths: Any, **options: Any) -> Table:
-    return Table(
-        tuple(header), tuple(tuple(str(v) for v in row) for row in rows), tuple(widths), **options
-    )
-
-
-def _blank_table(header: Any, widths: Any, rows: int) -> Table:
-    """A table to fill in by hand: empty rows tall enough to write or sign in."""
-    return _table(header, [[""] * len(header)] * rows, widths, row_height_cm=0.9)
-
-
-def _bold_list(label: str, lines: Any) -> list[Block]:
-    return [Para(label, "strong"), Bullets(tuple(lines))] if lines else []
-
-
 # --- front matter ----------------------------------------------------------------------------
 
 
@@ -119,7 +82,7 @@ def _document_information(guide: Guide) -> list[Block]:
         Heading("Document Information", 1),
         *(Para(text, label=label) for label, text in guide.document_info),
         Para("The following table records the versions of this document."),
-        _table(["Version", "Date", "Revisions"], guide.versions, [2.5, 3.5, 9.2]),
+        text_table(["Version", "Date", "Revisions"], guide.versions, [2.5, 3.5, 9.2]),
     ]
 
 
@@ -133,22 +96,22 @@ def _approval(guide: Guide) -> list[Block]:
         ),
         Heading("SARCI model", 3),
         Para("The SARCI titles and descriptions are:"),
-        _table(["Code", "Title", "Description"], guide.sarci_approval, [1.6, 3, 10.6]),
+        text_table(["Code", "Title", "Description"], guide.sarci_approval, [1.6, 3, 10.6]),
         Heading("Delivery team approval", 3),
         Para("The team directly involved in developing this document approves its content."),
-        _blank_table(*SIGN_OFF, guide.blank_rows),
+        blank_table(*SIGN_OFF, guide.blank_rows),
         Heading("Client approval", 3),
         Para(
             f"The sponsor and the {guide.customer} team directly involved in developing "
             "this document approve its content."
         ),
-        _blank_table(*SIGN_OFF, guide.blank_rows),
+        blank_table(*SIGN_OFF, guide.blank_rows),
         Heading("Team members", 3),
         Para(
             f"The following {guide.customer} team members contributed to and reviewed "
             "the contents of this document."
         ),
-        _blank_table(["Name", "Title", "Role"], [5.2, 5, 5], guide.blank_rows),
+        blank_table(["Name", "Title", "Role"], [5.2, 5, 5], guide.blank_rows),
     ]
 
 
@@ -157,22 +120,10 @@ def _approval(guide: Guide) -> list[Block]:
 
 def _vision(guide: Guide) -> list[Block]:
     blocks: list[Block] = [
-        Heading("Section 1: Process Vision", 1),
-        *_overview(
-            f"This section describes the process foundation for the {guide.process} process.",
-            [
-                "Process Mission and Goals",
-                "Guiding Principles",
-                "Critical Success Factors",
-                "Key Performance Indicators",
-                "Process Solution Scope",
-            ],
-            guide.introduction,
-        ),
         Heading("Process Mission and Goals", 2),
         Heading("Mission statement", 3),
         Para(guide.mission),
-        *_item(guide.goal),
+        *named_item(guide.goal),
         Heading("Guiding Principles", 2),
     ]
     for number, p in enumerate(guide.principles, start=1):
@@ -185,8 +136,8 @@ def _vision(guide: Guide) -> list[Block]:
                 if p.evidence
                 else []
             ),
-            *_bold_list("Rationale:", p.rationale),
-            *_bold_list("Implications:", p.implications),
+            *bold_list("Rationale:", p.rationale),
+            *bold_list("Implications:", p.implications),
         ]
     blocks += [
         Heading("Critical Success Factors", 2),
@@ -197,7 +148,7 @@ def _vision(guide: Guide) -> list[Block]:
             "The key performance indicators (KPIs), grouped by the CSF they measure, "
             "with the goal agreed for each:"
         ),
-        _table(
+        text_table(
             ["Key performance indicator", "Goal"],
             guide.kpis,
             [11.2, 4],
@@ -205,10 +156,15 @@ def _vision(guide: Guide) -> list[Block]:
         ),
         Heading("Process Solution Scope", 2),
         Para(guide.scope.text),
-        *_bold_list("In scope:", guide.scope.lines),
-        *_bold_list("Out of scope:", guide.scope_excludes),
+        *bold_list("In scope:", guide.scope.lines),
+        *bold_list("Out of scope:", guide.scope_excludes),
     ]
-    return blocks
+    return section(
+        "Section 1: Process Vision",
+        f"This section describes the process foundation for the {guide.process} process.",
+        blocks,
+        guide.introduction,
+    )
 
 
 # --- Section 2 -------------------------------------------------------------------------------
@@ -216,25 +172,17 @@ def _vision(guide: Guide) -> list[Block]:
 
 def _workflow(guide: Guide) -> list[Block]:
     blocks: list[Block] = [
-        Heading("Section 2: Process Workflow", 1),
-        *_overview(
-            f"This section describes the {guide.process} workflow.",
-            [
-                "Process Inputs",
-                "Process Key Activities",
-                "Process Outputs",
-                "Process High Level Workflows",
-            ],
-        ),
         Heading("Process Inputs", 2),
         Para("The table below describes the inputs to this process, by supplier:"),
         _party_table(["Supplier", "Inputs"], guide.inputs),
         Heading("Process Key Activities", 2),
         Para("The following table summarises the key activities of this process:"),
-        _table([f"{guide.process} key activities"], [(b.name,) for b in guide.activities], [15.2]),
+        text_table(
+            [f"{guide.process} key activities"], [(b.name,) for b in guide.activities], [15.2]
+        ),
     ]
     for activity in guide.activities:
-        blocks += _item(activity)
+        blocks += named_item(activity)
     blocks += [
         Heading("Process Outputs", 2),
         Para("The table below describes the outputs of this process, by customer:"),
@@ -252,13 +200,17 @@ def _workflow(guide: Guide) -> list[Block]:
         ]
     blocks += [
         Para("The steps of the workflow:"),
-        _table(
+        text_table(
             ["Step", "What happens", "Key activity", "Roles"],
             guide.workflow_steps,
             [3.2, 6.2, 3.2, 2.6],
         ),
     ]
-    return blocks
+    return section(
+        "Section 2: Process Workflow",
+        f"This section describes the {guide.process} workflow.",
+        blocks,
+    )
 
 
 # --- Section 3 -------------------------------------------------------------------------------
@@ -266,11 +218,6 @@ def _workflow(guide: Guide) -> list[Block]:
 
 def _resources(guide: Guide) -> list[Block]:
     blocks: list[Block] = [
-        Heading("Section 3: Process Resources", 1),
-        *_overview(
-            f"This section describes the resources of the {guide.process} process.",
-            ["Process Roles", "Required Skills", "Process Resources"],
-        ),
         Heading("Process Roles", 2),
         Para("The key roles involved in executing this process are:"),
         Bullets(tuple(role.name for role in guide.roles)),
@@ -289,23 +236,29 @@ def _resources(guide: Guide) -> list[Block]:
             "each with the level of expertise needed."
         ),
         Heading("Skill expertise levels", 3),
-        _table(["Level", "Description"], guide.skill_levels, [1.6, 13.6]),
+        text_table(["Level", "Description"], guide.skill_levels, [1.6, 13.6]),
         Heading("Roles/skills matrix", 3),
         Para("The skills each role needs, with the expertise level in brackets:"),
-        _table(["Process role", "Required skill (level)"], guide.skills_matrix, [6, 9.2]),
+        text_table(["Process role", "Required skill (level)"], guide.skills_matrix, [6, 9.2]),
         Heading("Process Resources", 2),
         Para(
             "The SARCI model identifies the resources that carry out each role. "
             "The following codes are used:"
         ),
-        _table(["Code", "Description"], guide.sarci_resource, [1.6, 13.6]),
+        text_table(["Code", "Description"], guide.sarci_resource, [1.6, 13.6]),
         Para(
             f"The following table shows which {guide.customer} resources fill each role "
             "to operate the process; names are added as they become known."
         ),
-        _table(["Name", "Title", "SARCI", "Organisation"], guide.resources, [3.6, 5.4, 1.6, 4.6]),
+        text_table(
+            ["Name", "Title", "SARCI", "Organisation"], guide.resources, [3.6, 5.4, 1.6, 4.6]
+        ),
     ]
-    return blocks
+    return section(
+        "Section 3: Process Resources",
+        f"This section describes the resources of the {guide.process} process.",
+        blocks,
+    )
 
 
 # --- Section 4 -------------------------------------------------------------------------------
@@ -313,27 +266,18 @@ def _resources(guide: Guide) -> list[Block]:
 
 def _tools(guide: Guide) -> list[Block]:
     blocks: list[Block] = [
-        Heading("Section 4: Process Tool Requirements", 1),
-        *_overview(
-            f"This section describes the tool requirements of the {guide.process} process.",
-            [
-                "Functional Requirements",
-                "Existing Tool Support Matrix",
-                "Logical Support Architecture",
-            ],
-        ),
         Heading("Functional Requirements", 2),
         Para(f"The types of tool needed to support {guide.process} are:"),
         *(Para(tool.text, label=tool.name) for tool in guide.tool_types),
         Heading("Functional requirements matrix", 3),
         Para("The functional requirements needed to operate this process, grouped by tool type:"),
-        _table(["Tool type", "Desired tool functionality"], guide.requirements, [4.4, 10.8]),
+        text_table(["Tool type", "Desired tool functionality"], guide.requirements, [4.4, 10.8]),
         Heading("Existing Tool Support Matrix", 2),
         Para(
             f"The tools {guide.customer} uses today for each tool type, as reported in "
             "the interviews (with the role of the person who reported it):"
         ),
-        _table(["Tool type", "Existing tools reported"], guide.tool_support, [4.4, 10.8]),
+        text_table(["Tool type", "Existing tools reported"], guide.tool_support, [4.4, 10.8]),
         Orientation(landscape=True),
         Heading("Logical Support Architecture", 2),
         Para(guide.architecture),
@@ -347,28 +291,22 @@ def _tools(guide: Guide) -> list[Block]:
             Figure(Chart(guide.architecture_png, caption), caption, WIDE, max_height_cm=11)
         )
     if guide.architecture_links:
-        blocks.append(_table(["#", "From", "To", "Data"], guide.architecture_links, [1, 7, 7, 8.9]))
+        blocks.append(
+            text_table(["#", "From", "To", "Data"], guide.architecture_links, [1, 7, 7, 8.9])
+        )
     blocks.append(Orientation(landscape=False, margin_cm=PORTRAIT_MARGIN))
-    return blocks
+    return section(
+        "Section 4: Process Tool Requirements",
+        f"This section describes the tool requirements of the {guide.process} process.",
+        blocks,
+    )
 
 
 # --- Section 5 -------------------------------------------------------------------------------
 
 
 def _appendices(guide: Guide) -> list[Block]:
-    return [
-        Heading("Section 5: Appendices", 1),
-        *_overview(
-            "Additional information about this process is included in the following appendices.",
-            [
-                "Appendix A – Initial Wins",
-                "Appendix B – Process Reporting Templates",
-                "Appendix C – Process Form Templates",
-                f"Appendix D – {guide.process} SIPOC",
-                f"Appendix E – {guide.process} Topics",
-                "Appendix F – Glossary",
-            ],
-        ),
+    body: list[Block] = [
         Heading("Appendix A – Initial Wins", 2),
         Para(
             "These initial wins are expected to be within the scope of the Service "
@@ -376,7 +314,9 @@ def _appendices(guide: Guide) -> list[Block]:
             "initial wins, the same list as in the analysis report and the presentation; the "
             "last column shows where the plan starts each."
         ),
-        _table(["Initial win", "Planned benefits", "In the plan"], guide.initial_wins, [4.2, 7, 4]),
+        text_table(
+            ["Initial win", "Planned benefits", "In the plan"], guide.initial_wins, [4.2, 7, 4]
+        ),
         *_templates(
             "Appendix B – Process Reporting Templates", "reporting", guide.reporting_templates
         ),
@@ -386,7 +326,7 @@ def _appendices(guide: Guide) -> list[Block]:
         Para(
             "Suppliers, inputs, the key activities involved, outputs and customers of the process."
         ),
-        _table(
+        text_table(
             ["Supplier", "Inputs", "Process (key activities)", "Outputs", "Customer"],
             guide.sipoc,
             [5.6, 5.2, 4.0, 5.2, 3.9],
@@ -394,18 +334,23 @@ def _appendices(guide: Guide) -> list[Block]:
         Orientation(landscape=False, margin_cm=PORTRAIT_MARGIN),
         *_topics(guide),
         Heading("Appendix F – Glossary", 2),
-        _table(["Term", "Meaning"], guide.glossary, [4.6, 10.6]),
+        text_table(["Term", "Meaning"], guide.glossary, [4.6, 10.6]),
     ]
+    return section(
+        "Section 5: Appendices",
+        "Additional information about this process is included in the following appendices.",
+        body,
+    )
 
 
-def _templates(title: str, kind: str, templates: tuple[Item, ...]) -> list[Block]:
+def _templates(title: str, kind: str, templates: tuple[NamedText, ...]) -> list[Block]:
     blocks: list[Block] = [
         Heading(title, 2),
         Para(f"The planned {kind} templates to be used with this process:"),
-        _table(["Template", "Description"], [(t.name, t.text) for t in templates], [5, 10.2]),
+        text_table(["Template", "Description"], [(t.name, t.text) for t in templates], [5, 10.2]),
     ]
     for template in templates:
-        blocks += [Heading(template.name, 3), *_bold_list("Contents:", template.lines)]
+        blocks += [Heading(template.name, 3), *bold_list("Contents:", template.lines)]
     return blocks
 
 
@@ -423,7 +368,7 @@ def _topics(guide: Guide) -> list[Block]:
             blocks.append(Para(topic.summary))
         if not any(entry.details for entry in topic.entries):
             blocks.append(
-                _table(
+                text_table(
                     ["Name", "Description"],
                     [(e.name, e.description) for e in topic.entries],
                     [4.6, 10.6],
@@ -438,11 +383,11 @@ def _topics(guide: Guide) -> list[Block]:
                 if isinstance(value, str):
                     blocks.append(Para(value, label=label))
                 else:
-                    blocks += _bold_list(f"{label}:", value)
+                    blocks += bold_list(f"{label}:", value)
     return blocks
 
 
 def _party_table(header: list[str], parties: Any) -> Table:
     """One row per interfacing party with its bulleted lines (process inputs or outputs)."""
     rows = [(b.name, "\n".join(f"• {line}" for line in b.lines)) for b in parties]
-    return _table(header, rows, [4.4, 10.8])
+    return text_table(header, rows, [4.4, 10.8])

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment.files.atomic import replacing
-from assessment.pack.model import LEVEL_LABELS
+from assessment.pack.questions import LEVEL_LABELS
 from assessment.render.xlsx_blocks import content_widths, table_sheet
 from assessment.report.context import Context
 

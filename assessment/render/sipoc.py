@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assessment.files.atomic import replacing
 from assessment.files.sheets import fit_to_page_width, put
-from assessment.render import docx_blocks as blocks
+from assessment.render import docx_blocks
 from assessment.render import docx_pages as pages
 from assessment.render.xlsx_blocks import fit_row_heights
 from assessment.report.context import Context
@@ -29,19 +29,19 @@ def _docx(sipoc: Sipoc, context: Context, target: Path) -> Path:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
-    doc = blocks.new_document(sipoc.title, f"SIPOC for {sipoc.customer}", context.generated)
+    doc = docx_blocks.new_document(sipoc.title, f"SIPOC for {sipoc.customer}", context.generated)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(A4[0]), Cm(A4[1])
     section.left_margin = section.right_margin = Cm(1.5)
     section.top_margin = section.bottom_margin = Cm(2.2)  # room for the running header/footer
-    blocks.running_header_footer(doc, f"{sipoc.customer} · {sipoc.title}")
+    docx_blocks.running_header_footer(doc, f"{sipoc.customer} · {sipoc.title}")
     doc.add_heading(sipoc.title, level=1)
     doc.add_paragraph(
         f"Suppliers, inputs, key activities, outputs and customers of the {sipoc.process} "
         f"process at {sipoc.customer}. Prepared {context.date:%d %B %Y}."
     )
-    table = blocks.table(doc, sipoc.header, sipoc.rows, WIDTHS_CM)
+    table = docx_blocks.table(doc, sipoc.header, sipoc.rows, WIDTHS_CM)
     pages.keep_rows_whole(table)
     with replacing(target) as temp:
         doc.save(str(temp))

@@ -15,7 +15,7 @@ from assessment.analysis.investment import investment
 from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
-from assessment.pack.model import LEVEL_LABELS
+from assessment.pack.questions import LEVEL_LABELS
 from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask

@@ -13,7 +13,7 @@ from typing import Any
 
 from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment, level_of
-from assessment.pack.model import LEVEL_LABELS
+from assessment.pack.questions import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.measures import NOT_MEASURED
 from assessment.text import clean, fill

@@ -25,7 +25,7 @@ Rows = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
-class Block:
+class NamedText:
     """A named piece of the guide: a name, a paragraph and bullet lines."""
 
     name: str
@@ -34,7 +34,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Principle:
+class GuidePrinciple:
     principle: str
     example: str
     rationale: tuple[str, ...]
@@ -72,31 +72,31 @@ class Guide:
     sarci_resource: Rows
     introduction: str
     mission: str
-    goal: Block
-    principles: tuple[Principle, ...]
-    csfs: tuple[Block, ...]
+    goal: NamedText
+    principles: tuple[GuidePrinciple, ...]
+    csfs: tuple[NamedText, ...]
     kpis: Rows
     kpi_group_rows: tuple[bool, ...]
-    scope: Block
+    scope: NamedText
     scope_excludes: tuple[str, ...]
-    inputs: tuple[Block, ...]
-    activities: tuple[Block, ...]
-    outputs: tuple[Block, ...]
+    inputs: tuple[NamedText, ...]
+    activities: tuple[NamedText, ...]
+    outputs: tuple[NamedText, ...]
     workflow_png: bytes = field(repr=False)
     workflow_steps: Rows
-    roles: tuple[Block, ...]
+    roles: tuple[NamedText, ...]
     skill_levels: Rows
     skills_matrix: Rows
     resources: Rows
-    tool_types: tuple[Block, ...]
+    tool_types: tuple[NamedText, ...]
     requirements: Rows
     tool_support: Rows
     architecture: str
     architecture_png: bytes = field(repr=False)
     architecture_links: Rows
     initial_wins: Rows
-    reporting_templates: tuple[Block, ...]
-    form_templates: tuple[Block, ...]
+    reporting_templates: tuple[NamedText, ...]
+    form_templates: tuple[NamedText, ...]
     sipoc: Rows
     topics: tuple[TopicView, ...]
     glossary: Rows
@@ -130,9 +130,9 @@ def build_guide(context: Context) -> Guide:
         sarci_resource=tuple((s.code, t(s.resource)) for s in k.sarci),
         introduction=t(k.introduction),
         mission=t(k.mission),
-        goal=Block("Process goal", t(k.goal.summary), t.all(k.goal.points)),
+        goal=NamedText("Process goal", t(k.goal.summary), t.all(k.goal.points)),
         principles=tuple(
-            Principle(
+            GuidePrinciple(
                 t(p.principle),
                 t(p.example),
                 t.all(p.rationale),
@@ -141,13 +141,17 @@ def build_guide(context: Context) -> Guide:
             )
             for p in k.principles
         ),
-        csfs=tuple(Block(t(c.name), t(c.description)) for c in k.csfs),
+        csfs=tuple(NamedText(t(c.name), t(c.description)) for c in k.csfs),
         **_kpis(context, t),
-        scope=Block("Scope", t(k.scope.summary), t.all(k.scope.includes)),
+        scope=NamedText("Scope", t(k.scope.summary), t.all(k.scope.includes)),
         scope_excludes=t.all(k.scope.excludes),
-        inputs=tuple(Block(t(i.name), t(i.description), t.all(i.inputs)) for i in k.interfaces),
-        activities=tuple(Block(t(a.name), t(a.description), t.all(a.tasks)) for a in k.activities),
-        outputs=tuple(Block(t(i.name), t(i.description), t.all(i.outputs)) for i in k.interfaces),
+        inputs=tuple(NamedText(t(i.name), t(i.description), t.all(i.inputs)) for i in k.interfaces),
+        activities=tuple(
+            NamedText(t(a.name), t(a.description), t.all(a.tasks)) for a in k.activities
+        ),
+        outputs=tuple(
+            NamedText(t(i.name), t(i.description), t.all(i.outputs)) for i in k.interfaces
+        ),
         workflow_png=_workflow_png(k, t, roles, activities),
         workflow_steps=tuple(
             (
@@ -158,7 +162,7 @@ def build_guide(context: Context) -> Guide:
             )
             for s in k.workflow
         ),
-        roles=tuple(Block(t(r.name), t(r.summary), t.all(r.activities)) for r in k.roles),
+        roles=tuple(NamedText(t(r.name), t(r.summary), t.all(r.activities)) for r in k.roles),
         skill_levels=tuple(
             (str(s.level), f"{t(s.name)}: {t(s.description)}") for s in k.skill_levels
         ),
@@ -167,7 +171,7 @@ def build_guide(context: Context) -> Guide:
             (t(r.name) or TO_BE_NAMED, t(r.title), r.code, t(r.organisation)) for r in k.resources
         ),
         tool_types=tuple(
-            Block(t(x.name), t(x.description), t.all(x.requirements)) for x in k.tool_types
+            NamedText(t(x.name), t(x.description), t.all(x.requirements)) for x in k.tool_types
         ),
         requirements=tuple((t(x.name), bulleted(t.all(x.requirements))) for x in k.tool_types),
         tool_support=_tool_support(context, t),
@@ -299,9 +303,9 @@ def _initial_wins(context: Context, t: _Tailor) -> Rows:
     return tuple(rows)
 
 
-def _templates(templates: Any, t: _Tailor) -> tuple[Block, ...]:
+def _templates(templates: Any, t: _Tailor) -> tuple[NamedText, ...]:
     return tuple(
-        Block(
+        NamedText(
             t(x.name),
             t(x.description) + (f" Frequency: {t(x.frequency)}." if x.frequency else ""),
             t.all(x.contents),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from assessment.analysis.scoring import Assessment
-from assessment.pack.model import LEVEL_LABELS, Pack, Question
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS, Question
 from assessment.text import clean, fill
 
 NOT_MEASURED = "baseline: not measured"

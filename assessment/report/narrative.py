@@ -8,7 +8,7 @@ from __future__ import annotations
 from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
-from assessment.pack.model import LEVEL_LABELS
+from assessment.pack.questions import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.findings import statement
 from assessment.text import clean, fill, shorten

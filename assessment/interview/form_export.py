@@ -1,4 +1,4 @@
-"""Offline forms: export a blank questionnaire workbook, import a filled one as an interview.
+"""Offline forms: export a blank questionnaire workbook for the engagement.
 
 The workbook has an Instructions sheet, a Questionnaire sheet (a respondent block, then one row
 per question; multi questions get one Yes/No row per option) and a hidden Lists sheet holding
@@ -8,63 +8,45 @@ are unlocked. Text from packs and customers is written as literal text, never as
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assessment.engagement.model import Answer, Interview
 from assessment.engagement.open import read_with_pack
-from assessment.engagement.store import (
-    free_interview_path,
-    interviews_of,
-    new_respondent_id,
-    read_engagement,
-    write_interview,
-    writer_lock,
-)
 from assessment.errors import InvalidInput, Problem
 from assessment.files.atomic import CHANGED, FOREIGN, OURS, make_folder, refusal, replacing
-from assessment.files.durable import ABSENT
 from assessment.files.sheets import fit_to_page_width, put
 from assessment.files.xlsxsafe import check_package
 from assessment.interview import flow
-from assessment.pack.model import LEVEL_LABELS, Pack, Question
-from assessment.text import clean, fill
-
-FORMAT = "assess-form-1"
-QUESTIONNAIRE, INSTRUCTIONS, LISTS = "Questionnaire", "Instructions", "Lists"
-NAME_ROW, ROLE_ROW, UNIT_ROW, HEADER_ROW = 1, 2, 3, 5
-FIRST_ROW = HEADER_ROW + 1
-HEADERS = ("Perspective", "ID", "Question", "Help", "Your answer", "Notes / evidence", "key")
-WIDTHS = (14, 12, 60, 44, 56, 40, 10)
-PERSPECTIVE, QID, QUESTION, HELP, ANSWER, NOTE, KEY = range(1, 8)
-NOT_APPLICABLE, DONT_KNOW, YES, NO = "Not applicable", "Don't know", "Yes", "No"
-SCALE = {
-    0: "nobody does it, or nobody knows who does",
-    1: "done ad hoc by individuals; success depends on heroes; nothing written down",
-    2: "the same people do it the same way most times; informal, undocumented, not enforced",
-    3: "documented, agreed, trained and followed by everyone; exceptions are visible",
-    4: "measured: KPIs collected and reviewed; deviations trigger action",
-    5: "continually improved from the measures; automated where it pays; benchmarked",
-}
-
-
-def level_items(question: Question, shown: Any) -> list[str]:
-    """The drop-down values of a scale question, level 0..5, as the respondent sees them."""
-    return [f"{n} {LEVEL_LABELS[n]}: {shown(question.levels[n])}" for n in range(6)]
-
-
-@dataclass(frozen=True)
-class _Texts:
-    customer: str
-    organisation: str
-
-    def __call__(self, text: str) -> str:
-        return clean(fill(text, self.customer, self.organisation)).strip()
-
-
-# --- export ----------------------------------------------------------------------------------
+from assessment.interview.form_layout import (
+    ANSWER,
+    DONT_KNOW,
+    FIRST_ROW,
+    FORMAT,
+    HEADER_ROW,
+    HEADERS,
+    HELP,
+    INSTRUCTIONS,
+    KEY,
+    LISTS,
+    NAME_ROW,
+    NO,
+    NOT_APPLICABLE,
+    NOTE,
+    PERSPECTIVE,
+    QID,
+    QUESTION,
+    QUESTIONNAIRE,
+    ROLE_ROW,
+    SCALE,
+    UNIT_ROW,
+    WIDTHS,
+    YES,
+    level_items,
+)
+from assessment.interview.form_reader import filled_cells
+from assessment.pack.model import Pack
+from assessment.pack.questions import LEVEL_LABELS, Question
+from assessment.text import Shown
 
 
 def export_form(
@@ -97,8 +79,8 @@ def export_form(
     if role and chosen is None:
         names = ", ".join(f"{r.id} ({r.name})" for r in pack.info.interviewees) or "none defined"
         raise InvalidInput(f"unknown role {role!r}; use one of: {names}")
-    texts = _Texts(found.engagement.customer, found.engagement.organisation)
-    plan = flow.Plan.make(pack, chosen, extended=extended)
+    texts = Shown(found.engagement.customer, found.engagement.organisation)
+    plan = flow.QuestionPlan.make(pack, chosen, extended=extended)
     workbook = _workbook(pack, plan, texts, chosen.name if chosen else "")
     make_folder(out.parent)
     refused = refusal(out, form_verdict, force, "assess export-form")
@@ -111,8 +93,6 @@ def export_form(
 
 def form_verdict(path: Path) -> str:
     """OURS for a blank form made by export-form, CHANGED once filled in, else FOREIGN."""
-    from assessment.interview.form_reader import filled_cells
-
     try:
         filled = filled_cells(path, check_package(path))
     except InvalidInput:
@@ -122,7 +102,7 @@ def form_verdict(path: Path) -> str:
     return CHANGED if filled else OURS
 
 
-def _workbook(pack: Pack, plan: flow.Plan, texts: _Texts, role: str) -> Any:
+def _workbook(pack: Pack, plan: flow.QuestionPlan, texts: Shown, role: str) -> Any:
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -142,7 +122,7 @@ def _workbook(pack: Pack, plan: flow.Plan, texts: _Texts, role: str) -> Any:
     return workbook
 
 
-def _instructions(ws: Any, pack: Pack, texts: _Texts, role: str) -> None:
+def _instructions(ws: Any, pack: Pack, texts: Shown, role: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws.title = INSTRUCTIONS
@@ -181,7 +161,7 @@ def _instructions(ws: Any, pack: Pack, texts: _Texts, role: str) -> None:
     ws.protection.sheet = True
 
 
-def _meta(lists: Any, pack: Pack, texts: _Texts, role: str) -> None:
+def _meta(lists: Any, pack: Pack, texts: Shown, role: str) -> None:
     rows = [("format", FORMAT), ("pack", pack.info.id), ("fingerprint", pack.fingerprint)]
     rows += [("customer", texts.customer), ("role", role)]
     for index, (key, value) in enumerate(rows, start=1):
@@ -196,7 +176,7 @@ def _meta(lists: Any, pack: Pack, texts: _Texts, role: str) -> None:
     lists.protection.sheet = True
 
 
-def _respondent_block(sheet: Any, lists: Any, pack: Pack, texts: _Texts, role: str) -> None:
+def _respondent_block(sheet: Any, lists: Any, pack: Pack, texts: Shown, role: str) -> None:
     from openpyxl.styles import Font
 
     labels = {NAME_ROW: "Your name", ROLE_ROW: "Your role", UNIT_ROW: "Your unit or team"}
@@ -213,7 +193,13 @@ def _respondent_block(sheet: Any, lists: Any, pack: Pack, texts: _Texts, role: s
 
 
 def _question_rows(
-    sheet: Any, lists: Any, q: Question, plan: flow.Plan, texts: _Texts, row: int, list_row: int
+    sheet: Any,
+    lists: Any,
+    q: Question,
+    plan: flow.QuestionPlan,
+    texts: Shown,
+    row: int,
+    list_row: int,
 ) -> tuple[int, int]:
     """Write one question (and its option rows); returns the next free sheet and list rows."""
     put(sheet, row, PERSPECTIVE, texts(plan.pack.perspective_name(q.perspective)))
@@ -244,7 +230,7 @@ def _question_rows(
     return row + 1, list_row
 
 
-def _help(q: Question, plan: flow.Plan, texts: _Texts) -> str:
+def _help(q: Question, plan: flow.QuestionPlan, texts: Shown) -> str:
     parts = [texts(q.help)] if q.help else []
     if q.type == "multi":
         parts.append(f"Choose {YES} or {NO} for each option below (or {NOT_APPLICABLE}).")
@@ -293,110 +279,3 @@ def _finish_sheet(sheet: Any, end: int) -> None:
     sheet.protection.formatColumns = False  # people may widen columns and rows
     sheet.protection.formatRows = False
     fit_to_page_width(sheet)
-
-
-# --- import ----------------------------------------------------------------------------------
-
-
-def import_form(
-    folder: Path,
-    path: Path,
-    respondent: str | None = None,
-    replace: bool = False,
-    today: dt.date | None = None,
-) -> tuple[Path, int]:
-    """Read a filled form as an interview: every cell checked, all saved or nothing."""
-    found, pack = read_with_pack(folder)
-    texts = _Texts(found.engagement.customer, found.engagement.organisation)
-    data = check_package(path)
-    from assessment.interview.form_reader import read_form
-
-    interview = read_form(path, pack, texts, respondent, today or dt.date.today(), data)
-    name = interview.respondent.name
-    with writer_lock(folder, "import"):
-        found = read_engagement(folder)  # as it is now, under the lock
-        keys = interviews_of(found, name)
-        if len(keys) > 1:
-            files = ", ".join(found.interview_paths[k].name for k in keys)
-            raise InvalidInput(
-                Problem(
-                    str(path),
-                    0,
-                    "",
-                    f"several interviews record {name} ({files}); nothing imported. Pass "
-                    "--respondent with a name that tells them apart",
-                )
-            )
-        if keys and not replace:
-            raise InvalidInput(
-                Problem(
-                    str(found.interview_paths[keys[0]]),
-                    0,
-                    "",
-                    f"{name} already has an interview; nothing imported. "
-                    "Pass --replace to overwrite it with this form, or --respondent NAME",
-                )
-            )
-        if keys:
-            key = keys[0]
-            target, expect = found.interview_paths[key], found.interview_docs[key].digest
-            person_id = found.interviews[key].respondent.id or new_respondent_id()
-        else:
-            target, expect, person_id = (
-                free_interview_path(folder, name),
-                ABSENT,
-                new_respondent_id(),
-            )
-        respondent_ = interview.respondent.model_copy(update={"id": person_id})
-        interview = interview.model_copy(update={"respondent": respondent_})
-        write_interview(folder, interview, target, expect)
-    return target, len(interview.answers)
-
-
-def answer_for(question: Question, value: str, texts: _Texts) -> Answer | str:
-    """A scale, metric or not-scored answer from a cell; a problem message when it is not one."""
-    if value == NOT_APPLICABLE:
-        return Answer(level=flow.NOT_APPLICABLE)
-    if value == DONT_KNOW:
-        return (
-            Answer(value=flow.UNKNOWN) if question.type == "metric" else Answer(level=flow.UNKNOWN)
-        )
-    if question.type == "metric":
-        return flow.measure_answer(question, value)
-    items = level_items(question, texts) if question.type == "scale" else []
-    if value in items:
-        return Answer(level=items.index(value))
-    if question.type == "scale":
-        level = _typed_level(value)
-        if isinstance(level, int):
-            return Answer(level=level)
-        if level:
-            return level
-    allowed = "a level statement, " if question.type == "scale" else "empty, "
-    return f"{value[:60]!r} is not a choice; pick {allowed}{NOT_APPLICABLE!r} or {DONT_KNOW!r}"
-
-
-def _typed_level(value: str) -> int | str | None:
-    """`3`, `3 Defined` or `3 Defined: ...` as typed over the list; a message when they clash."""
-    number, _, rest = " ".join(value.split()).partition(" ")
-    if number not in {str(n) for n in range(6)}:
-        return None
-    label = rest.split(":")[0].strip()
-    expected = LEVEL_LABELS[int(number)]
-    if not label or label.casefold() == expected.casefold():
-        return int(number)
-    return f"{value[:60]!r}: level {number} is {expected!r}; pick one statement from the list"
-
-
-def imported(
-    respondent: dict[str, str], answers: dict[str, Answer], fingerprint: str, today: dt.date
-) -> Interview:
-    return Interview.model_validate(
-        {
-            "respondent": respondent,
-            "date": today,
-            "pack_fingerprint": fingerprint,
-            "answers": answers,
-            "source": "form",
-        }
-    )

@@ -59,7 +59,15 @@ class Shown:
     organisation: str = ""
 
     def __call__(self, text: str) -> str:
-        return clean(fill(text, self.customer, self.organisation)).strip()
+        return clean(fill(text or "", self.customer, self.organisation)).strip()
+
+    def all(self, texts: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        return tuple(self(text) for text in texts)
+
+
+def bulleted(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines as one table cell: a bullet per line, one line each."""
+    return "\n".join(f"• {line}" for line in lines)
 
 
 _COUNTS: tuple[str, ...] = ("zero", "one", "two", "three", "four", "five", "six")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,14 +11,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 from assessment.cli import main
 from assessment.files.yamlfile import dump_yaml
+from assessment.interview.prompts import QuestionaryPrompter
+from assessment.interview.session import run_interview
+from assessment.pack.model import Pack
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE_PACK = FIXTURES / "packs" / "sample"
 MEASURED_PACK = FIXTURES / "packs" / "measured"
+DELIVERABLE_FILES = {
+    "analysis-report.docx",
+    "analysis-report.pdf",
+    "strategic-plan.docx",
+    "training-plan.docx",
+    "executive-deck.pptx",
+    "process-guide.docx",
+    "process-guide.pdf",
+    "sipoc.docx",
+    "sipoc.xlsx",
+    "scores.xlsx",
+}
 
 
 @dataclass
@@ -60,6 +79,42 @@ def interview(name: str, role: str, **answers: Any) -> dict[str, Any]:
             for key, value in answers.items()
         },
     }
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An engagement of the sample pack for the customer Acme, with no interviews yet."""
+    return write_engagement(tmp_path / "eng", {"customer": "Acme"})
+
+
+@pytest.fixture
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are wrapped to the terminal; a wide one keeps the asserted phrases whole."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+def drive_interview(
+    folder: Path, keys: str, prompter: type = QuestionaryPrompter, **options: Any
+) -> tuple[str, str]:
+    """Run an interview on `keys` (the input then ends, so a missing key fails, never hangs);
+    returns its summary and what was shown."""
+    out = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        pipe.close()
+        result = run_interview(folder, prompter(pipe, DummyOutput(), out), **options)
+    return result, out.getvalue()
+
+
+def assert_scale_levels_are_distinct_statements(pack: Pack) -> None:
+    """Every scale question has six different level statements, none using the word `level`."""
+    for q in pack.questions:
+        if q.type != "scale":
+            continue
+        statements = [q.levels[n] for n in range(6)]
+        assert len(set(statements)) == 6, q.id
+        for statement in statements:
+            assert not re.search(r"\blevel\b", statement, re.IGNORECASE), (q.id, statement)
 
 
 @pytest.fixture

@@ -15,24 +15,12 @@ import pytest
 
 from assessment.files.atomic import MANIFEST
 from assessment.render import DELIVERABLES
-from tests.conftest import ROOT, interview, write_engagement
+from tests.conftest import DELIVERABLE_FILES, ROOT, interview, write_engagement
 from tests.views import libreoffice_pdf, view
 
 LABELS = ("Non-existent", "Initial", "Repeatable", "Defined", "Managed", "Optimized")
 
 PACK = str(ROOT / "questionnaires" / "release_management")
-EXPECTED_FILES = {
-    "analysis-report.docx",
-    "analysis-report.pdf",
-    "strategic-plan.docx",
-    "training-plan.docx",
-    "executive-deck.pptx",
-    "process-guide.docx",
-    "process-guide.pdf",
-    "sipoc.docx",
-    "sipoc.xlsx",
-    "scores.xlsx",
-}
 HOSTILE = "{{7*7}} {% for x in y %}{% endfor %} <script>alert(1)</script> A & B <Ltd>"
 
 
@@ -61,7 +49,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def test_generate_writes_every_deliverable_and_each_reopens(example) -> None:
     out, _ = example
     shown = {p.name for p in out.iterdir() if not p.name.startswith(".")}
-    assert shown == EXPECTED_FILES | {MANIFEST}
+    assert shown == DELIVERABLE_FILES | {MANIFEST}
     assert set(DELIVERABLES) == {
         "analysis-report",
         "strategic-plan",
@@ -71,9 +59,9 @@ def test_generate_writes_every_deliverable_and_each_reopens(example) -> None:
         "sipoc",
         "scores",
     }
-    for name in EXPECTED_FILES:
+    for name in DELIVERABLE_FILES:
         assert view(out / name).strip(), name
-    assert {f for d in DELIVERABLES.values() for f in d.files} == EXPECTED_FILES
+    assert {f for d in DELIVERABLES.values() for f in d.files} == DELIVERABLE_FILES
 
 
 @pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
@@ -187,7 +175,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED_FILES))
+@pytest.mark.parametrize("name", sorted(DELIVERABLE_FILES))
 def test_hostile_text_appears_literally_in_every_deliverable(hostile: Path, name: str) -> None:
     text = view(hostile / name)
     flat = " ".join(text.split())

@@ -19,11 +19,6 @@ STATEMENT_2 = "2 Repeatable: The same senior person shows newcomers the ropes."
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return write_engagement(tmp_path / "eng", {"customer": "Acme"})
-
-
-@pytest.fixture
 def form(folder: Path, cli) -> Path:
     out = folder.parent / "form.xlsx"
     result = cli("export-form", folder, "--out", out)

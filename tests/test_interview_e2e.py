@@ -15,6 +15,9 @@ from tests.conftest import write_engagement
 pexpect = pytest.importorskip("pexpect")
 ASSESS = Path(sys.executable).with_name("assess")
 TIMEOUT = 15
+pytestmark = pytest.mark.skipif(
+    not ASSESS.exists(), reason="`assess` is not installed in this environment"
+)
 
 
 def spawn(folder: Path) -> pexpect.spawn:
@@ -41,12 +44,24 @@ def answers(folder: Path) -> dict:
     return yaml.safe_load((folder / "interviews" / "jane-doe.yaml").read_text())["answers"]
 
 
-@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
-def test_kill_9_after_saved_answers_then_resume_finds_them_all(tmp_path: Path) -> None:
+def start(tmp_path: Path, unit: str = "") -> tuple[Path, pexpect.spawn]:
+    """A new engagement and a new respondent's interview on it, past the unit question."""
     folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
     child = spawn(folder)
     child.expect_exact("unit or team")
-    child.send("Ops\r")
+    child.send(f"{unit}\r")
+    return folder, child
+
+
+def exit_status(child: pexpect.spawn) -> int:
+    """Wait until the interview has ended; its exit status."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def test_kill_9_after_saved_answers_then_resume_finds_them_all(tmp_path: Path) -> None:
+    folder, child = start(tmp_path, "Ops")
     answer(child, "SP-PEO-01", 2, "two people know")
     answer(child, "SP-PEO-02", 3)
     child.expect_exact("SP-PRO-01")
@@ -65,38 +80,26 @@ def test_kill_9_after_saved_answers_then_resume_finds_them_all(tmp_path: Path) -
     child.expect_exact("No answer typed")
     child.send("q\r")
     child.expect_exact("3 answers saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
     assert answers(folder)["SP-PRO-01"] == {"level": 4}
     assert not list((folder / "interviews").glob(".*.tmp-*"))
 
 
-@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
 def test_ctrl_c_exits_130_and_stores_nothing_blank(tmp_path: Path) -> None:
-    folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
-    child = spawn(folder)
-    child.expect_exact("unit or team")
-    child.send("\r")
+    folder, child = start(tmp_path)
     answer(child, "SP-PEO-01", 1)
     child.expect_exact("SP-PEO-02")
     child.expect_exact("(key or")
     child.send("4")
     child.sendcontrol("c")
     child.expect_exact("interrupted; 1 answer saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert exit_status(child) == 130
     assert answers(folder) == {"SP-PEO-01": {"level": 1}}
 
 
-@pytest.mark.skipif(not ASSESS.exists(), reason="`assess` is not installed in this environment")
 def test_a_multi_line_paste_stays_in_the_note(tmp_path: Path) -> None:
     """RELIABILITY case 24 (class 5): without bracketed paste, lines arrive split by Enter."""
-    folder = write_engagement(tmp_path / "eng", {"customer": "Acme"})
-    child = spawn(folder)
-    child.expect_exact("unit or team")
-    child.send("\r")
+    folder, child = start(tmp_path)
     child.expect_exact("SP-PEO-01")
     child.expect_exact("(key or")
     child.send("2\r")
@@ -107,9 +110,7 @@ def test_a_multi_line_paste_stays_in_the_note(tmp_path: Path) -> None:
     child.expect_exact("(key or")
     child.send("q\r")
     child.expect_exact("1 answer saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
     assert answers(folder) == {
         "SP-PEO-01": {"level": 2, "note": "first line\nsecond, rated 4\nthird"}
     }

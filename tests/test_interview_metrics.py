@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 import yaml
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from assessment.engagement.model import Answer
 from assessment.interview import flow
-from assessment.interview.prompts import QuestionaryPrompter
-from assessment.interview.session import run_interview
 from assessment.pack.load import load_pack
 from assessment.pack.model import Pack
-from tests.conftest import MEASURED_PACK, write_engagement
+from tests.conftest import MEASURED_PACK, drive_interview, write_engagement
 
 ANA = {"respondent": "Ana Lima", "role": "lead"}
 
 
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "200")
+pytestmark = pytest.mark.usefixtures("wide_terminal")
 
 
 @pytest.fixture(scope="module")
@@ -35,16 +28,13 @@ def pack() -> Pack:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
+    """An engagement of the measured pack (in place of the sample pack's)."""
     return write_engagement(tmp_path / "eng", {"customer": "Acme", "pack": str(MEASURED_PACK)})
 
 
 def drive(folder: Path, keys: str, **options: Any) -> str:
-    out = io.StringIO()
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        pipe.close()
-        run_interview(folder, QuestionaryPrompter(pipe, DummyOutput(), out), **options)
-    return out.getvalue()
+    """Run an interview on `keys` (the input then ends); returns what was shown."""
+    return drive_interview(folder, keys, **options)[1]
 
 
 def saved(folder: Path, name: str = "ana-lima") -> dict[str, Any]:

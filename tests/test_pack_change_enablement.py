@@ -15,7 +15,7 @@ import pytest
 from assessment.pack.load import load_pack
 from assessment.pack.model import Pack
 from assessment.render import DELIVERABLES
-from tests.conftest import ROOT
+from tests.conftest import DELIVERABLE_FILES, ROOT, assert_scale_levels_are_distinct_statements
 from tests.views import VIEWS, view
 
 PACK_DIR = ROOT / "questionnaires" / "change_enablement"
@@ -26,17 +26,6 @@ PREFIX |= {"organization": "ORG", "integration": "INT"}
 QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|ten|twenty|half|every|all|no|most)\b", re.IGNORECASE
 )
-DELIVERABLE_FILES = {
-    "analysis-report.docx",
-    "analysis-report.pdf",
-    "strategic-plan.docx",
-    "training-plan.docx",
-    "executive-deck.pptx",
-    "process-guide.docx",
-    "sipoc.docx",
-    "sipoc.xlsx",
-    "scores.xlsx",
-}
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +59,7 @@ def test_question_ids_name_their_perspective(pack: Pack) -> None:
 
 
 def test_scale_levels_are_six_distinct_statements_without_the_word_level(pack: Pack) -> None:
-    for q in pack.questions:
-        if q.type != "scale":
-            continue
-        statements = [q.levels[n] for n in range(6)]
-        assert len(set(statements)) == 6, q.id
-        for statement in statements:
-            assert not re.search(r"\blevel\b", statement, re.IGNORECASE), (q.id, statement)
+    assert_scale_levels_are_distinct_statements(pack)
 
 
 def test_respondent_help_and_interviewer_probe_are_separate_texts(pack: Pack) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,25 +174,32 @@ def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
-def test_metric_answers_are_checked_against_their_question(tmp_path: Path) -> None:
-    folder = write_engagement(
-        tmp_path / "eng",
-        {"pack": str(MEASURED_PACK)},
-        {
-            "ana": interview(
-                "Ana",
-                "Process lead",
-                MP_TEC_DEPLOYS={"value": 12, "note": "from the pipeline dashboard"},
-                MP_TEC_FAILED={"value": "unknown"},
-                MP_TEC_EMERGENCY={"value": 140},
-                MP_TEC_CFR={"value": 10},
-                MP_PRO_01={"value": 3},
-            ),
-        },
+def measured_interview(tmp_path: Path, name: str, role: str, **answers: Any) -> Path:
+    """An engagement of the measured pack with one interview, saved as `name` in lower case."""
+    respondent = interview(name, role, **answers)
+    return write_engagement(
+        tmp_path / "eng", {"pack": str(MEASURED_PACK)}, {name.lower(): respondent}
     )
+
+
+def engagement_problems(folder: Path) -> list[str]:
     with pytest.raises(InvalidInput) as caught:
         open_engagement(folder)
-    found = [str(p) for p in caught.value.problems]
+    return [str(p) for p in caught.value.problems]
+
+
+def test_metric_answers_are_checked_against_their_question(tmp_path: Path) -> None:
+    folder = measured_interview(
+        tmp_path,
+        "Ana",
+        "Process lead",
+        MP_TEC_DEPLOYS={"value": 12, "note": "from the pipeline dashboard"},
+        MP_TEC_FAILED={"value": "unknown"},
+        MP_TEC_EMERGENCY={"value": 140},
+        MP_TEC_CFR={"value": 10},
+        MP_PRO_01={"value": 3},
+    )
+    found = engagement_problems(folder)
     ana = folder / "interviews" / "ana.yaml"
     expected = [
         f"{ana}:{line_of(ana, 'value: 140')}: MP-TEC-EMERGENCY: value 140 is outside "
@@ -206,32 +214,21 @@ def test_metric_answers_are_checked_against_their_question(tmp_path: Path) -> No
 
 
 def test_a_metric_value_that_is_not_a_number_is_refused(tmp_path: Path) -> None:
-    folder = write_engagement(
-        tmp_path / "eng",
-        {"pack": str(MEASURED_PACK)},
-        {"ben": interview("Ben", "Engineer", MP_TEC_DEPLOYS={"value": "lots"})},
-    )
-    with pytest.raises(InvalidInput) as caught:
-        open_engagement(folder)
+    folder = measured_interview(tmp_path, "Ben", "Engineer", MP_TEC_DEPLOYS={"value": "lots"})
     ben = folder / "interviews" / "ben.yaml"
-    assert [str(p) for p in caught.value.problems] == [
+    assert engagement_problems(folder) == [
         f"{ben}:{line_of(ben, 'value: lots')}: answers.MP-TEC-DEPLOYS.value: "
         "value must be a number or `unknown` (got 'lots')"
     ]
 
 
 def test_measured_and_unknown_values_are_read(tmp_path: Path) -> None:
-    folder = write_engagement(
-        tmp_path / "eng",
-        {"pack": str(MEASURED_PACK)},
-        {
-            "ana": interview(
-                "Ana",
-                "Process lead",
-                MP_TEC_DEPLOYS={"value": "12.5", "note": "from the pipeline dashboard"},
-                MP_TEC_FAILED={"value": "unknown"},
-            )
-        },
+    folder = measured_interview(
+        tmp_path,
+        "Ana",
+        "Process lead",
+        MP_TEC_DEPLOYS={"value": "12.5", "note": "from the pipeline dashboard"},
+        MP_TEC_FAILED={"value": "unknown"},
     )
     answers = open_engagement(folder).interviews["ana"].answers
     assert answers["MP-TEC-DEPLOYS"].measured == 12.5

@@ -12,6 +12,7 @@ import pytest
 
 from assessment.pack.load import load_pack
 from assessment.pack.model import Pack
+from tests.conftest import assert_scale_levels_are_distinct_statements
 
 PACK_DIR = Path(__file__).resolve().parents[1] / "questionnaires" / "release_management"
 PERSPECTIVES = ["people", "process", "technology", "organization", "integration"]
@@ -212,13 +213,7 @@ def test_question_ids_follow_their_perspective(pack):
 
 
 def test_scale_levels_are_six_distinct_statements_without_the_word_level(pack):
-    for q in pack.questions:
-        if q.type != "scale":
-            continue
-        statements = [q.levels[n] for n in range(6)]
-        assert len(set(statements)) == 6, q.id
-        for statement in statements:
-            assert not re.search(r"\blevel\b", statement, re.IGNORECASE), (q.id, statement)
+    assert_scale_levels_are_distinct_statements(pack)
 
 
 def test_every_question_has_help_roles_and_informs(pack):

@@ -31,6 +31,15 @@ def replace_once(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def replace_section(path: Path, key: str, next_key: str, new: str = "") -> int:
+    """Replace the top-level `key:` up to `next_key:` with `new`; the line where `key:` stood."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n{key}:")
+    end = text.index(f"\n{next_key}:")
+    path.write_text(text[:start] + new + text[end:], encoding="utf-8")
+    return text[: start + 1].count("\n") + 1
+
+
 def insert_after(path: Path, line: str, new: str) -> int:
     """Insert the line `new` after the one line equal to `line`; the inserted line's number."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -64,22 +73,15 @@ def test_the_built_in_packs_have_no_warnings(cli, name: str) -> None:
 
 def test_a_missing_guide_section_is_reported_at_the_knowledge_folder(cli, tmp_path: Path) -> None:
     pack = copy_pack(tmp_path)
-    vision = pack / "knowledge" / "vision.yaml"
-    text = vision.read_text(encoding="utf-8")
-    start = text.index("\nmission:")
-    end = text.index("\ngoal:")
-    vision.write_text(text[:start] + text[end:], encoding="utf-8")
+    replace_section(pack / "knowledge" / "vision.yaml", "mission", "goal")
     expect_one_warning(cli, pack, f"{pack}/knowledge", "mission: is missing")
 
 
 def test_an_empty_guide_section_is_reported_at_its_line(cli, tmp_path: Path) -> None:
     pack = copy_pack(tmp_path)
     appendices = pack / "knowledge" / "appendices.yaml"
-    text = appendices.read_text(encoding="utf-8")
-    start = text.index("\nreporting_templates:")
-    end = text.index("\nform_templates:")
-    appendices.write_text(text[:start] + "\nreporting_templates: []" + text[end:], "utf-8")
-    line = text[: start + 1].count("\n") + 1
+    empty = "\nreporting_templates: []"
+    line = replace_section(appendices, "reporting_templates", "form_templates", empty)
     expect_one_warning(cli, pack, f"{appendices}:{line}", "reporting_templates: is empty")
 
 
@@ -91,58 +93,75 @@ def test_a_pack_without_knowledge_warns_once(cli, tmp_path: Path) -> None:
     expect_one_warning(cli, pack, f"{pack}/knowledge", "no process knowledge")
 
 
-def test_a_tool_type_linked_to_a_scale_question(cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "old", "new", "offset", "says"),
+    [
+        pytest.param(
+            "knowledge/tools.yaml",
+            "    question: RM-TEC-20\n",
+            "    question: RM-PRO-01\n",
+            0,
+            "distribution-lists.question: `question` RM-PRO-01 is a scale",
+            id="a-tool-type-linked-to-a-scale-question",
+        ),
+        pytest.param(
+            "knowledge/resources.yaml",
+            "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17]",
+            "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17, RM-TEC-20]",
+            0,
+            "organization.questions: RM-TEC-20 is an unscored text",
+            id="a-skill-linked-to-a-text-question",
+        ),
+        pytest.param(
+            "knowledge/vision.yaml",
+            "  Implement changes to the services {organisation} runs",
+            "  Implement changes to the services {organization} runs",
+            -1,  # reported at `mission:`, the line above the text
+            "mission: unknown placeholder",
+            id="an-unknown-placeholder",
+        ),
+    ],
+)
+def test_a_changed_line_warns_at_its_line(
+    cli, tmp_path: Path, file: str, old: str, new: str, offset: int, says: str
+) -> None:
     pack = copy_pack(tmp_path)
-    tools = pack / "knowledge" / "tools.yaml"
-    line = replace_once(tools, "    question: RM-TEC-20\n", "    question: RM-PRO-01\n")
-    expect_one_warning(
-        cli, pack, f"{tools}:{line}", "distribution-lists.question: `question` RM-PRO-01 is a scale"
-    )
+    line = replace_once(pack / file, old, new)
+    expect_one_warning(cli, pack, f"{pack / file}:{line + offset}", says)
 
 
-def test_a_skill_linked_to_a_text_question(cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "after", "new", "says"),
+    [
+        pytest.param(
+            "knowledge/resources.yaml",
+            "skills:",
+            "  - {id: juggling, name: Juggling}",
+            "juggling: no process role needs",
+            id="a-skill-no-role-needs",
+        ),
+        pytest.param(
+            "knowledge/workflow.yaml",
+            "activities:",
+            "  - {id: idle, name: Wait and see}",
+            "idle: no workflow step",
+            id="an-activity-nothing-names",
+        ),
+        pytest.param(
+            "pack.yaml",
+            "interviewees:",
+            "  - {id: astronaut, name: Astronaut}",
+            "astronaut: no question lists",
+            id="an-interviewee-role-no-question-is-asked-of",
+        ),
+    ],
+)
+def test_an_added_item_nothing_uses_warns_at_its_line(
+    cli, tmp_path: Path, file: str, after: str, new: str, says: str
+) -> None:
     pack = copy_pack(tmp_path)
-    resources = pack / "knowledge" / "resources.yaml"
-    line = replace_once(
-        resources,
-        "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17]",
-        "questions: [RM-PEO-01, RM-PEO-13, RM-PEO-17, RM-TEC-20]",
-    )
-    expect_one_warning(
-        cli, pack, f"{resources}:{line}", "organization.questions: RM-TEC-20 is an unscored text"
-    )
-
-
-def test_an_unknown_placeholder(cli, tmp_path: Path) -> None:
-    pack = copy_pack(tmp_path)
-    vision = pack / "knowledge" / "vision.yaml"
-    line = replace_once(
-        vision,
-        "  Implement changes to the services {organisation} runs",
-        "  Implement changes to the services {organization} runs",
-    )
-    expect_one_warning(cli, pack, f"{vision}:{line - 1}", "mission: unknown placeholder")
-
-
-def test_a_skill_no_role_needs(cli, tmp_path: Path) -> None:
-    pack = copy_pack(tmp_path)
-    resources = pack / "knowledge" / "resources.yaml"
-    line = insert_after(resources, "skills:", "  - {id: juggling, name: Juggling}")
-    expect_one_warning(cli, pack, f"{resources}:{line}", "juggling: no process role needs")
-
-
-def test_an_activity_nothing_names(cli, tmp_path: Path) -> None:
-    pack = copy_pack(tmp_path)
-    workflow = pack / "knowledge" / "workflow.yaml"
-    line = insert_after(workflow, "activities:", "  - {id: idle, name: Wait and see}")
-    expect_one_warning(cli, pack, f"{workflow}:{line}", "idle: no workflow step")
-
-
-def test_an_interviewee_role_no_question_is_asked_of(cli, tmp_path: Path) -> None:
-    pack = copy_pack(tmp_path)
-    info = pack / "pack.yaml"
-    line = insert_after(info, "interviewees:", "  - {id: astronaut, name: Astronaut}")
-    expect_one_warning(cli, pack, f"{info}:{line}", "astronaut: no question lists")
+    line = insert_after(pack / file, after, new)
+    expect_one_warning(cli, pack, f"{pack / file}:{line}", says)
 
 
 def test_warnings_follow_the_errors(cli, tmp_path: Path) -> None:

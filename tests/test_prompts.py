@@ -16,31 +16,14 @@ from assessment.errors import Interrupted, InvalidInput
 from assessment.files.yamlfile import dump_yaml
 from assessment.interview.prompts import TERMINAL_REQUIRED, QuestionaryPrompter
 from assessment.interview.session import Session, run_interview
-from tests.conftest import interview, snapshot, write_engagement
+from tests.conftest import drive_interview as drive
+from tests.conftest import interview, snapshot
 
 DOWN, CTRL_C = "\x1b[B", "\x03"
 JANE = {"respondent": "Jane Doe", "role": "manager"}
 
 
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages are wrapped to the terminal; a wide one keeps the asserted phrases whole."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return write_engagement(tmp_path / "eng", {"customer": "Acme"})
-
-
-def drive(folder: Path, keys: str, **options: Any) -> tuple[str, str]:
-    """Run an interview on `keys`; the input then ends, so a missing key fails, never hangs."""
-    out = io.StringIO()
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        pipe.close()
-        result = run_interview(folder, QuestionaryPrompter(pipe, DummyOutput(), out), **options)
-    return result, out.getvalue()
+pytestmark = pytest.mark.usefixtures("wide_terminal")
 
 
 def unchanged(folder: Path) -> dict[str, bytes]:

@@ -6,7 +6,6 @@ closes (`class 1`).
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -17,38 +16,23 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from assessment.errors import InvalidInput
 from assessment.files.yamlfile import dump_yaml
 from assessment.interview.prompts import QuestionaryPrompter
-from assessment.interview.session import run_interview
-from tests.conftest import SAMPLE_PACK, interview, snapshot, write_engagement
+from tests.conftest import SAMPLE_PACK, drive_interview, interview, snapshot
 
 ASSESS = Path(sys.executable).with_name("assess")
 JANE = {"respondent": "Jane Doe", "role": "manager"}
 LONG = "Maximiliana Alexandra Bartholomea Fitzgerald-Worthington of Y"
 
 
-@pytest.fixture(autouse=True)
-def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "200")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return write_engagement(tmp_path / "eng", {"customer": "Acme"})
+pytestmark = pytest.mark.usefixtures("wide_terminal")
 
 
 def drive(folder: Path, keys: str, prompter: type = QuestionaryPrompter, **options: Any) -> str:
     """Run an interview on `keys` (the input then ends); returns what was shown."""
-    out = io.StringIO()
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        pipe.close()
-        run_interview(folder, prompter(pipe, DummyOutput(), out), **options)
-    return out.getvalue()
+    return drive_interview(folder, keys, prompter, **options)[1]
 
 
 def files(folder: Path) -> dict[str, dict[str, Any]]:

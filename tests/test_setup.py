@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from assessment.files.yamlfile import dump_yaml
-from tests.conftest import ROOT, SAMPLE_PACK, interview
-from tests.test_deliverables import EXPECTED_FILES
+from tests.conftest import DELIVERABLE_FILES, ROOT, SAMPLE_PACK, interview
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None):
@@ -123,5 +122,5 @@ def test_the_installed_wheel_runs_the_demo_outside_the_checkout(
     demo = run("demo", "--out", "out", cwd=workdir, env=env)
     assert demo.returncode == 0, demo.stderr
     written = {p.name for p in (workdir / "out").iterdir()} - {"assess-manifest.json"}
-    assert written == EXPECTED_FILES
+    assert written == DELIVERABLE_FILES
     assert "process-guide.pdf" in demo.stdout  # the demo names every file it wrote

@@ -15,24 +15,7 @@ from typing import Any
 from assessment.engagement.model import Answer, Interview
 from assessment.errors import InvalidInput, Problem
 from assessment.interview import flow
-from assessment.interview.form_layout import (
-    ANSWER,
-    DONT_KNOW,
-    FIRST_ROW,
-    FORMAT,
-    KEY,
-    LISTS,
-    NAME_ROW,
-    NO,
-    NOT_APPLICABLE,
-    NOTE,
-    QUESTION,
-    QUESTIONNAIRE,
-    ROLE_ROW,
-    UNIT_ROW,
-    YES,
-    level_items,
-)
+from assessment.interview import form_layout as layout
 from assessment.pack.model import Pack
 from assessment.pack.questions import LEVEL_LABELS, Question
 from assessment.text import Shown, clean
@@ -64,28 +47,28 @@ def _open(name: str, data: bytes) -> Any:
 
 def _sheets(name: str, workbook: Any) -> tuple[dict[str, str], list[tuple[int, list[str]]]]:
     """The form's hidden facts and its numbered Questionnaire rows; refuses another workbook."""
-    if QUESTIONNAIRE not in workbook.sheetnames:
+    if layout.QUESTIONNAIRE not in workbook.sheetnames:
         raise InvalidInput(
             Problem(
                 name,
                 0,
                 "",
                 "is not a form made by `assess export-form` "
-                f"(no {QUESTIONNAIRE!r} sheet); export one and fill that in",
+                f"(no {layout.QUESTIONNAIRE!r} sheet); export one and fill that in",
             )
         )
-    if LISTS not in workbook.sheetnames:
+    if layout.LISTS not in workbook.sheetnames:
         raise InvalidInput(
             Problem(
                 name,
                 0,
                 "",
-                f"its hidden {LISTS!r} sheet (which pack the form was made for) was deleted; "
-                "export a new form with `assess export-form` and copy the answers into it",
+                f"its hidden {layout.LISTS!r} sheet (which pack the form was made for) was "
+                "deleted; export a new form with `assess export-form` and copy the answers into it",
             )
         )
-    meta = {r[0]: r[1] for r in _rows(workbook[LISTS], 1, 2) if r[0]}
-    return meta, list(_numbered(workbook[QUESTIONNAIRE]))
+    meta = {r[0]: r[1] for r in _rows(workbook[layout.LISTS], 1, 2) if r[0]}
+    return meta, list(_numbered(workbook[layout.QUESTIONNAIRE]))
 
 
 def filled_cells(path: Path, data: bytes) -> int | None:
@@ -97,16 +80,16 @@ def filled_cells(path: Path, data: bytes) -> int | None:
         return None
     finally:
         workbook.close()
-    if meta.get("format") != FORMAT:
+    if meta.get("format") != layout.FORMAT:
         return None
     filled = 0
     for number, row in rows:
-        if number in (NAME_ROW, UNIT_ROW) or (
-            number == ROLE_ROW and row[QUESTION - 1] != meta.get("role", "")
+        if number in (layout.NAME_ROW, layout.UNIT_ROW) or (
+            number == layout.ROLE_ROW and row[layout.QUESTION - 1] != meta.get("role", "")
         ):
-            filled += bool(row[QUESTION - 1])
-        elif number >= FIRST_ROW:
-            filled += bool(row[ANSWER - 1]) + bool(row[NOTE - 1])
+            filled += bool(row[layout.QUESTION - 1])
+        elif number >= layout.FIRST_ROW:
+            filled += bool(row[layout.ANSWER - 1]) + bool(row[layout.NOTE - 1])
     return filled
 
 
@@ -126,7 +109,7 @@ def read_form(
     finally:
         workbook.close()
     reader = _FormReader(name, pack, texts)
-    if meta.get("format") != FORMAT or meta.get("pack") != pack.info.id:
+    if meta.get("format") != layout.FORMAT or meta.get("pack") != pack.info.id:
         reader.problem(
             0,
             "",
@@ -155,8 +138,10 @@ def _rows(sheet: Any, first: int, width: int) -> list[list[str]]:
 
 
 def _numbered(sheet: Any) -> list[tuple[int, list[str]]]:
-    rows = _rows(sheet, 1, KEY)
-    return [(index, row + [""] * (KEY - len(row))) for index, row in enumerate(rows, start=1)]
+    rows = _rows(sheet, 1, layout.KEY)
+    return [
+        (index, row + [""] * (layout.KEY - len(row))) for index, row in enumerate(rows, start=1)
+    ]
 
 
 class _FormReader:
@@ -171,20 +156,22 @@ class _FormReader:
         self.problems.append(Problem(self.name, 0, where if row else item, message))
 
     def respondent(self, rows: list[tuple[int, list[str]]], given: str | None) -> dict[str, str]:
-        cells = {number: row[QUESTION - 1] for number, row in rows if number <= UNIT_ROW}
-        name = clean(given).strip() if given else cells.get(NAME_ROW, "")
+        cells = {
+            number: row[layout.QUESTION - 1] for number, row in rows if number <= layout.UNIT_ROW
+        }
+        name = clean(given).strip() if given else cells.get(layout.NAME_ROW, "")
         if not name:
             self.problem(
-                NAME_ROW,
+                layout.NAME_ROW,
                 "name",
                 "empty; type the respondent's name in C1, or pass --respondent NAME",
             )
-        role = cells.get(ROLE_ROW, "")
+        role = cells.get(layout.ROLE_ROW, "")
         found = flow.find_role(self.pack, role) if role else None
         if role and found is None and self.pack.info.interviewees:
             names = ", ".join(r.name for r in self.pack.info.interviewees)
             self.problem(
-                ROLE_ROW,
+                layout.ROLE_ROW,
                 "role",
                 f"{role[:60]!r} is not one of the roles: {names}; pick one from the list in C2 "
                 "or leave it empty",
@@ -192,7 +179,7 @@ class _FormReader:
         return {
             "name": name,
             "role": found.name if found else role,
-            "unit": cells.get(UNIT_ROW, ""),
+            "unit": cells.get(layout.UNIT_ROW, ""),
         }
 
     def answers(self, rows: list[tuple[int, list[str]]]) -> dict[str, Answer]:
@@ -200,8 +187,8 @@ class _FormReader:
         options: dict[str, dict[str, tuple[int, str]]] = {}
         heads: dict[str, tuple[int, list[str]]] = {}
         for number, row in rows:
-            key = row[KEY - 1]
-            if number < FIRST_ROW or not key:
+            key = row[layout.KEY - 1]
+            if number < layout.FIRST_ROW or not key:
                 continue
             qid, _, option = key.partition("#")
             if not self.pack.has_question(qid):
@@ -209,7 +196,7 @@ class _FormReader:
             elif option and option not in self.pack.question(qid).option_ids():
                 self.problem(number, key, "unknown option; export a new form for this pack")
             elif option:
-                options.setdefault(qid, {})[option] = (number, row[ANSWER - 1])
+                options.setdefault(qid, {})[option] = (number, row[layout.ANSWER - 1])
             elif qid in heads:
                 self.problem(number, qid, f"appears twice (also row {heads[qid][0]})")
             else:
@@ -224,7 +211,7 @@ class _FormReader:
     def _answer(
         self, q: Question, number: int, row: list[str], ticks: dict[str, tuple[int, str]]
     ) -> Answer | None:
-        value, note = row[ANSWER - 1], row[NOTE - 1]
+        value, note = row[layout.ANSWER - 1], row[layout.NOTE - 1]
         if q.type == "multi":
             draft = self._multi(q, number, value, ticks)
         elif q.type == "text":
@@ -250,10 +237,12 @@ class _FormReader:
         selected, seen = [], False
         for option in q.options:
             row, tick = ticks.get(option.id, (number, ""))
-            if tick.casefold() == YES.casefold():
+            if tick.casefold() == layout.YES.casefold():
                 selected.append(option.id)
-            elif tick and tick.casefold() != NO.casefold():
-                self.problem(row, f"{q.id}.{option.id}", f"{tick[:40]!r}: choose {YES} or {NO}")
+            elif tick and tick.casefold() != layout.NO.casefold():
+                self.problem(
+                    row, f"{q.id}.{option.id}", f"{tick[:40]!r}: choose {layout.YES} or {layout.NO}"
+                )
             seen = seen or bool(tick)
         if value:
             if seen:
@@ -265,15 +254,15 @@ class _FormReader:
 
 def answer_for(question: Question, value: str, texts: Shown) -> Answer | str:
     """A scale, metric or not-scored answer from a cell; a problem message when it is not one."""
-    if value == NOT_APPLICABLE:
+    if value == layout.NOT_APPLICABLE:
         return Answer(level=flow.NOT_APPLICABLE)
-    if value == DONT_KNOW:
+    if value == layout.DONT_KNOW:
         return (
             Answer(value=flow.UNKNOWN) if question.type == "metric" else Answer(level=flow.UNKNOWN)
         )
     if question.type == "metric":
         return flow.measure_answer(question, value)
-    items = level_items(question, texts) if question.type == "scale" else []
+    items = layout.level_items(question, texts) if question.type == "scale" else []
     if value in items:
         return Answer(level=items.index(value))
     if question.type == "scale":
@@ -283,7 +272,8 @@ def answer_for(question: Question, value: str, texts: Shown) -> Answer | str:
         if level:
             return level
     allowed = "a level statement, " if question.type == "scale" else "empty, "
-    return f"{value[:60]!r} is not a choice; pick {allowed}{NOT_APPLICABLE!r} or {DONT_KNOW!r}"
+    either = f"{layout.NOT_APPLICABLE!r} or {layout.DONT_KNOW!r}"
+    return f"{value[:60]!r} is not a choice; pick {allowed}{either}"
 
 
 def _typed_level(value: str) -> int | str | None:

@@ -15,7 +15,7 @@ The kinds, and why each is a mistake:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from assessment.errors import Problem
@@ -139,37 +139,40 @@ def _links(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
 
 
 def _unused(parts: PackParts, knowledge: Knowledge) -> list[Problem]:
-    found = []
     needed = {s.skill for r in knowledge.roles for s in r.skills}
     needed |= {s for need in knowledge.training_needs for s in need.skills}
-    for i, skill in enumerate(knowledge.skills):
-        if skill.id not in needed:
-            found.append(
-                _at(
-                    parts,
-                    ("skills", i),
-                    skill.id,
-                    "no process role needs this skill and no training need names it: "
-                    "the skills matrix and the training plan leave it out",
-                )
-            )
+    found = _never_named(
+        parts,
+        "skills",
+        knowledge.skills,
+        needed,
+        "no process role needs this skill and no training need names it: "
+        "the skills matrix and the training plan leave it out",
+    )
     named = {s.activity for s in knowledge.workflow if s.activity}
     named |= {a for row in knowledge.sipoc for a in row.activities}
     named |= {a for q in parts.questions.values() for a in q.informs.get("activity", ())}
     named |= {a for t in knowledge.topics for i in t.items for a in i.links.get("activity", ())}
-    if not (knowledge.workflow or knowledge.sipoc):
-        return found + _unasked_roles(parts)  # the missing workflow and SIPOC are warned already
-    for i, activity in enumerate(knowledge.activities):
-        if activity.id not in named:
-            found.append(
-                _at(
-                    parts,
-                    ("activities", i),
-                    activity.id,
-                    "no workflow step, SIPOC row, question `informs` or topic names this activity",
-                )
-            )
+    if knowledge.workflow or knowledge.sipoc:  # else the missing workflow and SIPOC are warned
+        found += _never_named(
+            parts,
+            "activities",
+            knowledge.activities,
+            named,
+            "no workflow step, SIPOC row, question `informs` or topic names this activity",
+        )
     return found + _unasked_roles(parts)
+
+
+def _never_named(
+    parts: PackParts, section: str, items: Sequence[Any], named: set[str], message: str
+) -> list[Problem]:
+    """A warning on each item of `section` whose id is not in `named`."""
+    return [
+        _at(parts, (section, i), item.id, message)
+        for i, item in enumerate(items)
+        if item.id not in named
+    ]
 
 
 def _unasked_roles(parts: PackParts) -> list[Problem]:

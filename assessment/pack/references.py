@@ -9,24 +9,28 @@ if TYPE_CHECKING:
     from assessment.pack.knowledge import Knowledge
 
 
+_KIND_FIELDS = {
+    "activity": "activities",
+    "area": "analysis_areas",
+    "concept": "concepts",
+    "csf": "csfs",
+    "initial-win": "initial_wins",
+    "interface": "interfaces",
+    "principle": "principles",
+    "role": "roles",
+    "skill": "skills",
+    "step": "workflow",
+    "topic": "topics",
+    "tool": "tool_types",
+    "training-need": "training_needs",
+}
+
+
 def builtin_kinds(knowledge: Knowledge) -> dict[str, list[str]]:
     """Ids of every built-in kind, in the order the knowledge lists them."""
-    return {
-        "activity": [a.id for a in knowledge.activities],
-        "area": [a.id for a in knowledge.analysis_areas],
-        "concept": [c.id for c in knowledge.concepts],
-        "csf": [c.id for c in knowledge.csfs],
-        "initial-win": [w.id for w in knowledge.initial_wins],
-        "interface": [i.id for i in knowledge.interfaces],
-        "kpi": [k.id for k in knowledge.kpis()],
-        "principle": [p.id for p in knowledge.principles],
-        "role": [r.id for r in knowledge.roles],
-        "skill": [s.id for s in knowledge.skills],
-        "step": [s.id for s in knowledge.workflow],
-        "topic": [t.id for t in knowledge.topics],
-        "tool": [t.id for t in knowledge.tool_types],
-        "training-need": [t.id for t in knowledge.training_needs],
-    }
+    kinds = {kind: [item.id for item in getattr(knowledge, f)] for kind, f in _KIND_FIELDS.items()}
+    kinds["kpi"] = [k.id for k in knowledge.kpis()]
+    return dict(sorted(kinds.items()))
 
 
 def reference_problems(knowledge: Knowledge) -> list[tuple[tuple[str | int, ...], str]]:

@@ -7,6 +7,7 @@ any multiprocessing start method (fork, forkserver, spawn).
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -24,6 +25,9 @@ from assessment.render import (
     strategic_plan,
     training_plan,
 )
+from assessment.render.docx_writer import write_docx
+from assessment.render.outline import Outline
+from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 
 Job = Callable[[Context, Path], list[Path]]
@@ -37,18 +41,36 @@ class Deliverable:
     jobs: tuple[Job, ...]
 
 
+@dataclass(frozen=True)
+class OutlineJob:
+    """Write one outline document (Word or PDF) of the report context."""
+
+    outline: Callable[[Context], Outline]
+    write: Callable[[Outline, dt.datetime, Path], Path]
+    file: str
+
+    def __call__(self, context: Context, out: Path) -> list[Path]:
+        return [self.write(self.outline(context), context.generated, out / self.file)]
+
+    @property
+    def slow(self) -> bool:
+        return self.write is write_pdf  # a PDF takes longest: it starts first
+
+
+def outline_document(
+    name: str, outline: Callable[[Context], Outline], pdf: bool = False
+) -> Deliverable:
+    """A document written from one outline: `name`.docx, and `name`.pdf from the same outline."""
+    jobs = [OutlineJob(outline, write_pdf, f"{name}.pdf")] if pdf else []
+    jobs.append(OutlineJob(outline, write_docx, f"{name}.docx"))
+    return Deliverable(tuple(sorted(job.file for job in jobs)), tuple(jobs))
+
+
 DELIVERABLES: dict[str, Deliverable] = {
-    "analysis-report": Deliverable(
-        ("analysis-report.docx", "analysis-report.pdf"),
-        # the PDF is the slowest job: listed first, it starts first and the rest run beside it
-        (analysis_report.render_pdf, analysis_report.render_docx),
-    ),
-    "strategic-plan": Deliverable(("strategic-plan.docx",), (strategic_plan.render,)),
-    "training-plan": Deliverable(("training-plan.docx",), (training_plan.render,)),
-    "process-guide": Deliverable(
-        ("process-guide.docx", "process-guide.pdf"),
-        (process_guide.render_pdf, process_guide.render_docx),
-    ),
+    "analysis-report": outline_document("analysis-report", analysis_report.outline, pdf=True),
+    "strategic-plan": outline_document("strategic-plan", strategic_plan.outline),
+    "training-plan": outline_document("training-plan", training_plan.outline),
+    "process-guide": outline_document("process-guide", process_guide.outline, pdf=True),
     "sipoc": Deliverable(("sipoc.docx", "sipoc.xlsx"), (sipoc.render,)),
     "executive-deck": Deliverable(("executive-deck.pptx",), (executive_deck.render,)),
     "scores": Deliverable(("scores.xlsx",), (scores_workbook.render,)),
@@ -77,7 +99,7 @@ def render_all(
     except OSError as exc:
         raise InvalidInput(f"{out}: cannot create the output folder ({exc.strerror})") from None
     jobs = [job for name in names for job in DELIVERABLES[name].jobs]
-    jobs.sort(key=lambda job: job is not analysis_report.render_pdf)  # the slowest first
+    jobs.sort(key=lambda job: not getattr(job, "slow", False))  # the PDFs first, as listed
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2:
         return [path for job in jobs for path in job(context, out)]
     methods = multiprocessing.get_all_start_methods()

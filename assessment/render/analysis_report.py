@@ -6,9 +6,6 @@ charts, consensus items, alternatives, prioritised tactical recommendations, met
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
     Bullets,
@@ -19,44 +16,29 @@ from assessment.render.outline import (
     Quote,
     Table,
 )
-from assessment.render.outline_parts import front_matter, phases_table
-from assessment.render.pdf_writer import write_pdf
+from assessment.render.outline_parts import document, phases_table
 from assessment.render.report_summary import perspective_table, summary
 from assessment.report.context import Context
 
 NAME = "analysis-report"
 
 
-def render_docx(context: Context, out: Path) -> list[Path]:
-    return [write_docx(outline(context), context.generated, out / f"{NAME}.docx")]
-
-
-def render_pdf(context: Context, out: Path) -> list[Path]:
-    return [write_pdf(outline(context), context.generated, out / f"{NAME}.pdf")]
-
-
 def outline(c: Context) -> Outline:
-    title = f"{c.process} Maturity Assessment"
-    blocks: list[Block] = [
-        *front_matter(c, "Analysis report", title),
-        *summary(c),
-        *_approach(c),
-        *_current_state(c),
-        *_desired_state(c),
-        *_gaps(c),
-        *_consensus(c),
-        *_alternatives(c),
-        *_unaddressed(c),
-        *_initial_wins(c),
-        *_recommendations(c),
-        *_appendices(c),
-    ]
-    return Outline(
-        title=title,
-        subject=f"Analysis report for {c.customer}",
-        header=f"{c.customer} · {title} · Analysis report",
-        blocks=tuple(blocks),
+    sections = (
+        summary,
+        _approach,
+        _current_state,
+        _desired_state,
+        _gaps,
+        _consensus,
+        _alternatives,
+        _unaddressed,
+        _initial_wins,
+        _recommendations,
+        _appendices,
     )
+    title = f"{c.process} Maturity Assessment"
+    return document(c, "Analysis report", title, sections, header_note="Analysis report")
 
 
 def _approach(c: Context) -> list[Block]:

@@ -3,11 +3,29 @@ sections with their overview, named items and tables of text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from assessment.render.outline import Block, Bullets, Cover, Heading, Para, Table, Toc
+from assessment.render.outline import Block, Bullets, Cover, Heading, Outline, Para, Table, Toc
 from assessment.report.context import Context
 from assessment.report.guide import NamedText
+
+
+def document(
+    c: Context,
+    kind: str,
+    title: str,
+    sections: Sequence[Callable[[Context], list[Block]]],
+    header_note: str = "",
+) -> Outline:
+    """A deliverable: its front matter, then each section, with the header every page shows."""
+    blocks = front_matter(c, kind, title)
+    for section in sections:
+        blocks += section(c)
+    header = " · ".join(part for part in (c.customer, title, header_note) if part)
+    return Outline(
+        title=title, subject=f"{kind} for {c.customer}", header=header, blocks=tuple(blocks)
+    )
 
 
 def front_matter(c: Context, document: str, title: str) -> list[Block]:

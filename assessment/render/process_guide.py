@@ -6,10 +6,8 @@ formats cannot drift apart.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline import (
     Block,
     Bullets,
@@ -23,7 +21,6 @@ from assessment.render.outline import (
     Toc,
 )
 from assessment.render.outline_parts import blank_table, bold_list, named_item, section, text_table
-from assessment.render.pdf_writer import write_pdf
 from assessment.report.context import Context
 from assessment.report.figures import Chart
 from assessment.report.guide import Guide, NamedText, build_guide
@@ -37,15 +34,12 @@ PORTRAIT_MARGIN = 3.175  # the reference document's left and right margins, cm
 SIGN_OFF = (("Name", "Title", "Role", "Date", "Signature"), (3.6, 3.2, 2.6, 2.4, 3.4))
 
 
-def render_docx(context: Context, out: Path) -> list[Path]:
-    return [write_docx(outline(build_guide(context)), context.generated, out / f"{NAME}.docx")]
+def outline(context: Context) -> Outline:
+    """The guide of this engagement, as one outline for Word and PDF."""
+    return guide_outline(build_guide(context))
 
 
-def render_pdf(context: Context, out: Path) -> list[Path]:
-    return [write_pdf(outline(build_guide(context)), context.generated, out / f"{NAME}.pdf")]
-
-
-def outline(guide: Guide) -> Outline:
+def guide_outline(guide: Guide) -> Outline:
     """The whole guide: title page, contents, document information, sections 1 to 5."""
     blocks: list[Block] = [
         Cover(
@@ -60,11 +54,32 @@ def outline(guide: Guide) -> Outline:
         Toc(),
         *_document_information(guide),
         *_approval(guide),
-        *_vision(guide),
-        *_workflow(guide),
-        *_resources(guide),
-        *_tools(guide),
-        *_appendices(guide),
+        *section(
+            "Section 1: Process Vision",
+            f"This section describes the process foundation for the {guide.process} process.",
+            _vision(guide),
+            guide.introduction,
+        ),
+        *section(
+            "Section 2: Process Workflow",
+            f"This section describes the {guide.process} workflow.",
+            _workflow(guide),
+        ),
+        *section(
+            "Section 3: Process Resources",
+            f"This section describes the resources of the {guide.process} process.",
+            _resources(guide),
+        ),
+        *section(
+            "Section 4: Process Tool Requirements",
+            f"This section describes the tool requirements of the {guide.process} process.",
+            _tools(guide),
+        ),
+        *section(
+            "Section 5: Appendices",
+            "Additional information about this process is included in the following appendices.",
+            _appendices(guide),
+        ),
     ]
     return Outline(
         title=guide.title,
@@ -159,12 +174,7 @@ def _vision(guide: Guide) -> list[Block]:
         *bold_list("In scope:", guide.scope.lines),
         *bold_list("Out of scope:", guide.scope_excludes),
     ]
-    return section(
-        "Section 1: Process Vision",
-        f"This section describes the process foundation for the {guide.process} process.",
-        blocks,
-        guide.introduction,
-    )
+    return blocks
 
 
 # --- Section 2 -------------------------------------------------------------------------------
@@ -206,11 +216,7 @@ def _workflow(guide: Guide) -> list[Block]:
             [3.2, 6.2, 3.2, 2.6],
         ),
     ]
-    return section(
-        "Section 2: Process Workflow",
-        f"This section describes the {guide.process} workflow.",
-        blocks,
-    )
+    return blocks
 
 
 # --- Section 3 -------------------------------------------------------------------------------
@@ -254,11 +260,7 @@ def _resources(guide: Guide) -> list[Block]:
             ["Name", "Title", "SARCI", "Organisation"], guide.resources, [3.6, 5.4, 1.6, 4.6]
         ),
     ]
-    return section(
-        "Section 3: Process Resources",
-        f"This section describes the resources of the {guide.process} process.",
-        blocks,
-    )
+    return blocks
 
 
 # --- Section 4 -------------------------------------------------------------------------------
@@ -295,11 +297,7 @@ def _tools(guide: Guide) -> list[Block]:
             text_table(["#", "From", "To", "Data"], guide.architecture_links, [1, 7, 7, 8.9])
         )
     blocks.append(Orientation(landscape=False, margin_cm=PORTRAIT_MARGIN))
-    return section(
-        "Section 4: Process Tool Requirements",
-        f"This section describes the tool requirements of the {guide.process} process.",
-        blocks,
-    )
+    return blocks
 
 
 # --- Section 5 -------------------------------------------------------------------------------
@@ -336,11 +334,7 @@ def _appendices(guide: Guide) -> list[Block]:
         Heading("Appendix F – Glossary", 2),
         text_table(["Term", "Meaning"], guide.glossary, [4.6, 10.6]),
     ]
-    return section(
-        "Section 5: Appendices",
-        "Additional information about this process is included in the following appendices.",
-        body,
-    )
+    return body
 
 
 def _templates(title: str, kind: str, templates: tuple[NamedText, ...]) -> list[Block]:

@@ -10,7 +10,7 @@ from assessment.render import docx_blocks
 from assessment.render import docx_pages as pages
 from assessment.render.xlsx_blocks import fit_row_heights
 from assessment.report.context import Context
-from assessment.report.guide import Sipoc, build_sipoc
+from assessment.report.sipoc_view import Sipoc, build_sipoc
 
 DOCX_NAME = "sipoc.docx"
 XLSX_NAME = "sipoc.xlsx"

@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline import Block, Bullets, Figure, Heading, Outline, Para, Table
-from assessment.render.outline_parts import front_matter, phases_table
+from assessment.render.outline_parts import document, phases_table
 from assessment.report.context import Context
 
 NAME = "strategic-plan"
 
 
-def render(context: Context, out: Path) -> list[Path]:
-    return [write_docx(outline(context), context.generated, out / f"{NAME}.docx")]
-
-
 def outline(c: Context) -> Outline:
-    title = f"{c.process} Strategic Plan"
-    blocks: list[Block] = [
-        *front_matter(c, "Initial strategic plan", title),
-        *_direction(c),
-        *_roadmap(c),
-        *_by_phase(c),
-        *_effort(c),
-        *_dependencies(c),
-        *_next_steps(c),
-    ]
-    return Outline(
-        title=title,
-        subject=f"Initial strategic plan for {c.customer}",
-        header=f"{c.customer} · {title}",
-        blocks=tuple(blocks),
-    )
+    sections = (_direction, _roadmap, _by_phase, _effort, _dependencies, _next_steps)
+    return document(c, "Initial strategic plan", f"{c.process} Strategic Plan", sections)
 
 
 def _direction(c: Context) -> list[Block]:

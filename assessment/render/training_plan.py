@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from assessment.render.docx_writer import write_docx
 from assessment.render.outline import Block, Bullets, Heading, Outline, Para, Table
-from assessment.render.outline_parts import front_matter
+from assessment.render.outline_parts import document
 from assessment.report.context import Context
 
 NAME = "training-plan"
 
 
-def render(context: Context, out: Path) -> list[Path]:
-    return [write_docx(outline(context), context.generated, out / f"{NAME}.docx")]
-
-
 def outline(c: Context) -> Outline:
-    title = f"{c.process} Training Plan"
-    blocks: list[Block] = [
-        *front_matter(c, "Training plan", title),
-        *_requirements(c),
-        *_plan(c),
-        *_courses(c),
-    ]
-    return Outline(
-        title=title,
-        subject=f"Training plan for {c.customer}",
-        header=f"{c.customer} · {title}",
-        blocks=tuple(blocks),
-    )
+    sections = (_requirements, _plan, _courses)
+    return document(c, "Training plan", f"{c.process} Training Plan", sections)
 
 
 def _requirements(c: Context) -> list[Block]:

@@ -6,7 +6,6 @@ Renderers only place what is here; they never compute, so no two deliverables ca
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -20,9 +19,19 @@ from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
-from assessment.report.findings import findings, informed_evidence, statement, triggered_by
+from assessment.report.findings import findings, informed_evidence, triggered_by
 from assessment.report.headlines import headlines
-from assessment.text import clean, count_word, fill
+from assessment.report.method import horizon_rule, method_appendix
+from assessment.report.score_view import (
+    activity_grid,
+    chart_series,
+    consensus_items,
+    perspective_row,
+    question_rows,
+    target_rows,
+    widest_gaps,
+)
+from assessment.text import Shown, clean, count_word, fill
 
 
 @dataclass(frozen=True)
@@ -113,28 +122,11 @@ class Context:
 
 TOP = 5  # recommendations in the executive summary
 PRACTICE_FINDINGS = 8  # findings stated with their evidence
-WIDEST = 3  # gaps shown per perspective in the current state
 
-METHOD = [
-    "Each interviewee placed the organisation on a six-level scale for every question: "
-    "0 Non-existent, 1 Initial, 2 Repeatable, 3 Defined, 4 Managed, 5 Optimized.",
-    "For a checklist question, a respondent's value is 5 × (weight of the options selected ÷ "
-    "weight of all options). Answers of 'not applicable' and 'don't know' are counted and "
-    "reported but not scored.",
-    "A question's current score is the mean of the respondents' values. Where the consultant "
-    "recorded a rating (for example after a consensus workshop), that rating replaces the mean "
-    "and is marked as such.",
-    "A question's target is the desired level agreed for that question, else for its "
-    "perspective, else the engagement's default target. Its gap is target − current, never "
-    "below zero.",
-    "A perspective's current and target scores are the question-weighted means over its "
-    "scored questions; its gap is target − current, never below zero. The overall score is the "
-    "plain mean of the perspectives that have scores. Where the current score reaches the "
-    "target, the gap is shown as 'target met'.",
-    "A question whose respondents differ by two levels or more is flagged for a consensus "
-    "workshop. Scores are rounded to two decimals once, and gaps are computed from the rounded "
-    "values, so every table in this document adds up.",
-]
+
+def tailor(context: Context) -> Shown:
+    """Pack text as this customer's documents show it."""
+    return Shown(context.customer, context.organisation)
 
 
 def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
@@ -144,7 +136,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     organisation = clean(engagement.organisation) or f"{customer} IT"
     info = assessment.pack.info
     doc = score_document(assessment)
-    series, activities = _series(doc), _activities(assessment)
+    series, activities = chart_series(doc), activity_grid(assessment)
     recommendations = _recommendations(assessment)
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target")}
     overall["gap"] = fmt_gap(*(doc["overall"][key] for key in ("gap", "current", "target")))
@@ -169,11 +161,11 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         overall=overall,
         overall_values={key: doc["overall"][key] for key in ("current", "target", "gap")},
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
-        perspectives=[_perspective(p) for p in doc["perspectives"]],
-        questions=_questions(assessment, doc),
+        perspectives=[perspective_row(p) for p in doc["perspectives"]],
+        questions=question_rows(assessment, doc),
         recommendations=recommendations,
         respondents_by_role=_roles(assessment),
-        method=measures.method(assessment.pack, METHOD + plan_view.plan_method(assessment.plan)),
+        method=method_appendix(assessment.pack, assessment.plan),
         method_name=clean(info.method) or "assessment",
         phase_count=count_word(len(info.phases)),
         perspective_count=count_word(len(info.perspectives)),
@@ -187,13 +179,13 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         ],
         findings=narrative.key_findings(assessment),
         evidence=narrative.evidence(assessment),
-        consensus=_consensus(assessment),
+        consensus=consensus_items(assessment),
         consensus_open=len(still_open(assessment.consensus)),
         ratings=[
             {"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
             for qid, r in sorted(engagement.ratings.items())
         ],
-        targets=_targets(assessment),
+        targets=target_rows(assessment),
         activities=activities,
         roadmap=plan_view.roadmap(assessment),
         windows=[
@@ -207,8 +199,8 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
             for t in assessment.plan.totals
         ],
         total_days=f"{assessment.plan.days:,.0f}",
-        widest_gaps=_widest_gaps(assessment, doc),
-        horizon_rule=plan_view.horizon_rule(assessment.plan),
+        widest_gaps=widest_gaps(assessment, doc),
+        horizon_rule=horizon_rule(assessment.plan),
         alternatives=plan_view.alternatives(assessment),
         not_offered=plan_view.not_offered(assessment.plan),
         initial_wins=plan_view.initial_wins(assessment),
@@ -244,56 +236,6 @@ def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> s
         f"{fmt(overall['target'])}: "
         + ("the target is met." if gap == TARGET_MET else f"a gap of {gap}.")
     )
-
-
-def _perspective(p: dict[str, Any]) -> dict[str, str]:
-    return {
-        "id": p["id"],
-        "name": clean(p["name"]),
-        "current": fmt(p["current"]),
-        "target": fmt(p["target"]),
-        "gap": fmt_gap(p["gap"], p["current"], p["target"]),
-        "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
-        "coverage": f"{p['scored']}/{p['questions']}",
-    }
-
-
-def _questions(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
-    texts = {q.id: q.text for q in assessment.pack.questions}
-    names = {p.id: p.name for p in assessment.pack.info.perspectives}
-    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
-    text = plan_view.texts(assessment)
-    rows = []
-    for q in doc["questions"]:
-        if not assessment.pack.question(q["id"]).scored:
-            continue
-        rows.append(
-            {
-                "id": q["id"],
-                "perspective": clean(names[q["perspective"]]),
-                "text": fill(clean(texts[q["id"]]), customer, organisation),
-                "statement": statement(assessment, q["id"], text),
-                "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
-                "target": fmt(q["target"]),
-                "gap": fmt_gap(q["gap"], q["current"], q["target"]),
-                "responses": str(q["responses"]),
-                "na": str(q["na"]),
-                "unknown": str(q["unknown"]),
-                "spread": fmt(q["spread"]),
-            }
-        )
-    return rows
-
-
-def _widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
-    """Per perspective, its three widest open gaps (question text, current, target)."""
-    rows = {row["id"]: row for row in _questions(assessment, doc)}
-    result: dict[str, list[dict[str, str]]] = {p.id: [] for p in assessment.pack.info.perspectives}
-    scored = [q for q in doc["questions"] if q["type"] != "text" and q["gap"]]
-    for q in sorted(scored, key=lambda q: -q["gap"]):
-        if len(result[q["perspective"]]) < WIDEST:
-            result[q["perspective"]].append(rows[q["id"]])
-    return result
 
 
 def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
@@ -348,67 +290,6 @@ def _roles(assessment: Assessment) -> list[tuple[str, int]]:
     roles = assessment.respondents["role"].map(lambda r: clean(r) or "unspecified")
     counts = roles.value_counts()
     return sorted(((str(role), int(n)) for role, n in counts.items()), key=lambda x: x[0])
-
-
-def _consensus(assessment: Assessment) -> list[dict[str, Any]]:
-    return [
-        {
-            "question": c.question,
-            "text": clean(c.text),
-            "perspective": clean(c.perspective),
-            "spread": fmt(c.spread),
-            "current": fmt(c.current),
-            "rated": c.rated,
-            "voices": [
-                {
-                    "role": clean(v.role),
-                    "said": fmt(v.value) if v.value is not None else v.status,
-                    "respondents": str(v.respondents),
-                }
-                for v in c.voices
-            ],
-        }
-        for c in assessment.consensus
-    ]
-
-
-def _targets(assessment: Assessment) -> list[dict[str, str]]:
-    targets = assessment.engagement.targets
-    rows = [{"scope": "Default for every question", "target": str(targets.default)}]
-    rows += [
-        {"scope": f"{assessment.pack.perspective_name(pid)} perspective", "target": str(level)}
-        for pid, level in sorted(targets.perspectives.items())
-    ]
-    rows += [
-        {"scope": f"Question {qid}", "target": str(level)}
-        for qid, level in sorted(targets.questions.items())
-    ]
-    return rows
-
-
-def _activities(assessment: Assessment) -> dict[str, Any]:
-    """Key activity (rows) × perspective (columns): current maturity, None where unscored."""
-    frame = assessment.activities
-    names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
-    if frame.empty:
-        return {"rows": [], "columns": [], "values": []}
-    grid = frame.pivot(index="activity", columns="perspective", values="current")
-    columns = [p.id for p in assessment.pack.info.perspectives if p.id in grid.columns]
-    rows = [a for a in names if a in grid.index] + [a for a in grid.index if a not in names]
-    grid = grid.reindex(index=rows, columns=columns)
-    return {
-        "rows": [names.get(a, a) for a in rows],
-        "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
-        "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
-    }
-
-
-def _series(doc: dict[str, Any]) -> dict[str, list[Any]]:
-    return {
-        "labels": [clean(p["name"]) for p in doc["perspectives"]],
-        "current": [p["current"] for p in doc["perspectives"]],
-        "target": [p["target"] for p in doc["perspectives"]],
-    }
 
 
 def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.report import diagrams
-from assessment.report.context import Context
+from assessment.report.context import Context, tailor
 from assessment.report.measures import by_kpi
-from assessment.text import clean
+from assessment.report.sipoc_view import build_sipoc
+from assessment.text import Shown, bulleted
 
 NO_TOOL = "No tool reported in the interviews"
 TO_BE_AGREED = "To be agreed"
@@ -103,15 +104,10 @@ class Guide:
     blank_rows: int = BLANK_ROWS
 
 
-def bulleted(lines: tuple[str, ...] | list[str]) -> str:
-    """Lines as one table cell: a bullet per line, one line each."""
-    return "\n".join(f"• {line}" for line in lines)
-
-
 def build_guide(context: Context) -> Guide:
     """The process guide view of one engagement."""
     k = context.knowledge
-    t = _Tailor(context)
+    t = tailor(context)
     roles = {r.id: t(r.name) for r in k.roles}
     activities = {a.id: t(a.name) for a in k.activities}
     return Guide(
@@ -187,66 +183,7 @@ def build_guide(context: Context) -> Guide:
     )
 
 
-@dataclass(frozen=True)
-class Sipoc:
-    """The SIPOC table: a title, and one row per supplier with activities shown by name."""
-
-    title: str
-    customer: str
-    process: str
-    header: tuple[str, ...]
-    rows: Rows
-
-
-SIPOC_HEADER = ("Supplier", "Inputs", "Process (key activities)", "Outputs", "Customer")
-
-
-def build_sipoc(context: Context) -> Sipoc:
-    """The SIPOC rows of the pack, tailored, without drawing the guide's diagrams."""
-    k = context.knowledge
-    t = _Tailor(context)
-    activities = {a.id: t(a.name) for a in k.activities}
-    rows = tuple(
-        (
-            _named(context, t(r.supplier), r.supplier_questions),
-            bulleted(t.all(r.inputs)),
-            bulleted([activities[a] for a in r.activities]),
-            bulleted(t.all(r.outputs)),
-            _named(context, t(r.customer), r.customer_questions),
-        )
-        for r in k.sipoc
-    )
-    return Sipoc(f"{context.process} SIPOC", context.customer, context.process, SIPOC_HEADER, rows)
-
-
-NAMED = "Named in the interviews:"
-
-
-def _named(context: Context, party: str, questions: tuple[str, ...]) -> str:
-    """The pack's party, then what the interviewees said names it here, attributed by role."""
-    said = dict.fromkeys(
-        f"{a['text'].strip()} ({a['role']})"
-        for q in questions
-        for a in context.text_answers.get(q, [])
-        if a["text"].strip()
-    )
-    return f"{party}\n{NAMED}\n{bulleted(list(said))}" if said else party
-
-
-class _Tailor:
-    """Fill a pack text for this customer and drop characters no document can hold."""
-
-    def __init__(self, context: Context):
-        self.context = context
-
-    def __call__(self, value: str) -> str:
-        return clean(self.context.text(value or "")).strip()
-
-    def all(self, values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        return tuple(self(v) for v in values)
-
-
-def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
+def _kpis(context: Context, t: Shown) -> dict[str, Any]:
     """KPI rows grouped under their CSF, then the other KPIs; goal as agreed or to be agreed."""
     k = context.knowledge
     baselines = by_kpi(context.baselines)
@@ -271,7 +208,7 @@ def _kpis(context: Context, t: _Tailor) -> dict[str, Any]:
     return {"kpis": tuple(rows), "kpi_group_rows": tuple(groups)}
 
 
-def _skills_matrix(k: Any, t: _Tailor) -> Rows:
+def _skills_matrix(k: Any, t: Shown) -> Rows:
     names = {s.id: t(s.name) for s in k.skills}
     return tuple(
         (t(r.name), bulleted([f"{names.get(s.skill, s.skill)} ({s.level})" for s in r.skills]))
@@ -279,7 +216,7 @@ def _skills_matrix(k: Any, t: _Tailor) -> Rows:
     )
 
 
-def _tool_support(context: Context, t: _Tailor) -> Rows:
+def _tool_support(context: Context, t: Shown) -> Rows:
     """For each tool type, what the interviewees said they use, attributed by role."""
     rows = []
     for tool in context.knowledge.tool_types:
@@ -289,7 +226,7 @@ def _tool_support(context: Context, t: _Tailor) -> Rows:
     return tuple(rows)
 
 
-def _initial_wins(context: Context, t: _Tailor) -> Rows:
+def _initial_wins(context: Context, t: Shown) -> Rows:
     """The plan's initial wins: name, planned benefits (with milestones), where it starts."""
     rows = []
     for win in context.initial_wins:
@@ -303,7 +240,7 @@ def _initial_wins(context: Context, t: _Tailor) -> Rows:
     return tuple(rows)
 
 
-def _templates(templates: Any, t: _Tailor) -> tuple[NamedText, ...]:
+def _templates(templates: Any, t: Shown) -> tuple[NamedText, ...]:
     return tuple(
         NamedText(
             t(x.name),
@@ -324,7 +261,7 @@ KIND_LABELS = {
 }
 
 
-def _link_names(k: Any, t: _Tailor) -> dict[str, tuple[str, dict[str, str]]]:
+def _link_names(k: Any, t: Shown) -> dict[str, tuple[str, dict[str, str]]]:
     """For each kind a topic item may link to: its label and its items' names by id."""
     kinds = {
         "activity": k.activities,
@@ -340,7 +277,7 @@ def _link_names(k: Any, t: _Tailor) -> dict[str, tuple[str, dict[str, str]]]:
     return names | {x.id: (t(x.name), {i.id: t(i.name) for i in x.items}) for x in k.topics}
 
 
-def _topic(topic: Any, t: _Tailor, linked: dict[str, tuple[str, dict[str, str]]]) -> TopicView:
+def _topic(topic: Any, t: Shown, linked: dict[str, tuple[str, dict[str, str]]]) -> TopicView:
     entries = []
     for item in topic.items:
         details: list[tuple[str, str | tuple[str, ...]]] = [
@@ -354,12 +291,12 @@ def _topic(topic: Any, t: _Tailor, linked: dict[str, tuple[str, dict[str, str]]]
     return TopicView(t(topic.name), t(topic.summary), tuple(entries))
 
 
-def _names(k: Any, t: _Tailor) -> dict[str, str]:
+def _names(k: Any, t: Shown) -> dict[str, str]:
     """Names of everything an architecture link may point at: tool types and concepts."""
     return {c.id: t(c.name) for c in k.concepts} | {x.id: t(x.name) for x in k.tool_types}
 
 
-def _architecture_links(k: Any, t: _Tailor) -> Rows:
+def _architecture_links(k: Any, t: Shown) -> Rows:
     names = _names(k, t)
     return tuple(
         (str(n), names[link.source], names[link.target], t(link.data))
@@ -367,7 +304,7 @@ def _architecture_links(k: Any, t: _Tailor) -> Rows:
     )
 
 
-def _workflow_png(k: Any, t: _Tailor, roles: dict[str, str], activities: dict[str, str]) -> bytes:
+def _workflow_png(k: Any, t: Shown, roles: dict[str, str], activities: dict[str, str]) -> bytes:
     if not k.workflow:
         return b""
     nodes = [
@@ -389,7 +326,7 @@ def _workflow_png(k: Any, t: _Tailor, roles: dict[str, str], activities: dict[st
     return diagrams.png(diagrams.flow_diagram(nodes, links, "down", legend))
 
 
-def _decision(step: Any, k: Any, t: _Tailor) -> str:
+def _decision(step: Any, k: Any, t: Shown) -> str:
     """` Decision: Approved for production? If not: Design, build and configure.`"""
     if not step.decision:
         return ""
@@ -398,7 +335,7 @@ def _decision(step: Any, k: Any, t: _Tailor) -> str:
     return f" Decision: {t(step.decision)}" + (f" If not: {otherwise}." if otherwise else "")
 
 
-def _architecture_png(k: Any, t: _Tailor) -> bytes:
+def _architecture_png(k: Any, t: Shown) -> bytes:
     if not k.architecture.links:
         return b""
     names = _names(k, t)

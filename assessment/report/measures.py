@@ -101,25 +101,3 @@ def standards(pack: Pack, shown: Any) -> list[dict[str, str]]:
         for q in pack.questions
         if q.standards.named()
     ]
-
-
-def method(pack: Pack, base: list[str]) -> list[str]:
-    """The method appendix: the fixed rules, then those this pack's questions use."""
-    extra = []
-    if any(q.cap is not None for q in pack.questions):
-        extra.append(
-            "Some checklist questions are capped: ticking many options scores at most the "
-            "stated level unless the options that show measurement and review are ticked too."
-        )
-    if any(q.type == "metric" for q in pack.questions):
-        extra.append(
-            "Metric questions ask for a number with its unit and period. The engagement's value "
-            "is the median of the respondents' numbers; a rate the pack derives (such as failed "
-            "÷ deployed) is computed for each respondent first, and skipped when a count is "
-            "unknown or the denominator is zero. A metric with performance bands scores the "
-            "band its median reaches, and the bands' source is named; a metric without bands "
-            "is a baseline and is not scored."
-        )
-    if pack.info.weighting:
-        extra.append("Question weights: " + clean(pack.info.weighting))
-    return [*base, *extra]

@@ -47,38 +47,6 @@ def texts(assessment: Assessment) -> Callable[[str], str]:
     return lambda value: fill(clean(value), customer, organisation)
 
 
-def horizon_rule(plan: Plan) -> str:
-    """The one mapping of tactical and strategic onto the plan's windows, in words."""
-    parts = [
-        f"{horizon} work is planned in "
-        + " and ".join(clean(w.name) for w in plan.horizon_windows(horizon))
-        for horizon in ("tactical", "strategic")
-    ]
-    return (
-        f"{parts[0].capitalize()}; {parts[1]}. Small tactical work starts in the first window, "
-        "other tactical work in the last tactical window, and nothing starts in a window "
-        "before a recommendation it builds on."
-    )
-
-
-def plan_method(plan: Plan) -> list[str]:
-    """How the plan is made, stated once for the method appendix."""
-    first = clean(plan.windows[0].name) if plan.windows else ""
-    return [
-        "A recommendation serves a level (3, 4 or 5) for the practices it names. It applies to "
-        "a practice whose current score is below that level and below its target, and carrying "
-        "it out is assumed to bring the practice to that level or to the target, whichever is "
-        "lower. A recommendation others build on joins the plan as a prerequisite.",
-        horizon_rule(plan),
-        f"A quick win needs little effort, closes at least one level on a practice, and starts "
-        f"in the first window ({first}), so nothing it builds on starts later. Initial wins are "
-        "the quick wins and the pack's foundation steps that start within the tactical windows.",
-        "The minimal path keeps the customer's priorities and adds the fewest recommendations, "
-        "prerequisites counted, that close every gap the full path closes. A path almost the "
-        "same as another (at most one recommendation in ten different) is not offered.",
-    ]
-
-
 def not_offered(plan: Plan) -> list[str]:
     return [
         f"The {n.name.lower()} is not offered: it is the same as the {n.like.lower()}"

@@ -1,0 +1,127 @@
+"""The score document as the documents show it: perspective and question rows formatted once,
+the widest gaps, the consensus agenda, the targets, the key-activity grid and the chart series."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from assessment.analysis.score_document import DASH, fmt, fmt_gap
+from assessment.analysis.scoring import Assessment
+from assessment.pack.questions import LEVEL_LABELS
+from assessment.report import plan_view
+from assessment.report.findings import statement
+from assessment.text import clean, fill
+
+WIDEST = 3  # gaps shown per perspective in the current state
+
+
+def perspective_row(p: dict[str, Any]) -> dict[str, str]:
+    return {
+        "id": p["id"],
+        "name": clean(p["name"]),
+        "current": fmt(p["current"]),
+        "target": fmt(p["target"]),
+        "gap": fmt_gap(p["gap"], p["current"], p["target"]),
+        "label": LEVEL_LABELS[p["level"]] if p["level"] is not None else DASH,
+        "coverage": f"{p['scored']}/{p['questions']}",
+    }
+
+
+def question_rows(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
+    texts = {q.id: q.text for q in assessment.pack.questions}
+    names = {p.id: p.name for p in assessment.pack.info.perspectives}
+    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
+    text = plan_view.texts(assessment)
+    rows = []
+    for q in doc["questions"]:
+        if not assessment.pack.question(q["id"]).scored:
+            continue
+        rows.append(
+            {
+                "id": q["id"],
+                "perspective": clean(names[q["perspective"]]),
+                "text": fill(clean(texts[q["id"]]), customer, organisation),
+                "statement": statement(assessment, q["id"], text),
+                "current": fmt(q["current"]) + (" (rated)" if q["rated"] else ""),
+                "target": fmt(q["target"]),
+                "gap": fmt_gap(q["gap"], q["current"], q["target"]),
+                "responses": str(q["responses"]),
+                "na": str(q["na"]),
+                "unknown": str(q["unknown"]),
+                "spread": fmt(q["spread"]),
+            }
+        )
+    return rows
+
+
+def widest_gaps(assessment: Assessment, doc: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """Per perspective, its three widest open gaps (question text, current, target)."""
+    rows = {row["id"]: row for row in question_rows(assessment, doc)}
+    result: dict[str, list[dict[str, str]]] = {p.id: [] for p in assessment.pack.info.perspectives}
+    scored = [q for q in doc["questions"] if q["type"] != "text" and q["gap"]]
+    for q in sorted(scored, key=lambda q: -q["gap"]):
+        if len(result[q["perspective"]]) < WIDEST:
+            result[q["perspective"]].append(rows[q["id"]])
+    return result
+
+
+def consensus_items(assessment: Assessment) -> list[dict[str, Any]]:
+    return [
+        {
+            "question": c.question,
+            "text": clean(c.text),
+            "perspective": clean(c.perspective),
+            "spread": fmt(c.spread),
+            "current": fmt(c.current),
+            "rated": c.rated,
+            "voices": [
+                {
+                    "role": clean(v.role),
+                    "said": fmt(v.value) if v.value is not None else v.status,
+                    "respondents": str(v.respondents),
+                }
+                for v in c.voices
+            ],
+        }
+        for c in assessment.consensus
+    ]
+
+
+def target_rows(assessment: Assessment) -> list[dict[str, str]]:
+    targets = assessment.engagement.targets
+    rows = [{"scope": "Default for every question", "target": str(targets.default)}]
+    rows += [
+        {"scope": f"{assessment.pack.perspective_name(pid)} perspective", "target": str(level)}
+        for pid, level in sorted(targets.perspectives.items())
+    ]
+    rows += [
+        {"scope": f"Question {qid}", "target": str(level)}
+        for qid, level in sorted(targets.questions.items())
+    ]
+    return rows
+
+
+def activity_grid(assessment: Assessment) -> dict[str, Any]:
+    """Key activity (rows) × perspective (columns): current maturity, None where unscored."""
+    frame = assessment.activities
+    names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
+    if frame.empty:
+        return {"rows": [], "columns": [], "values": []}
+    grid = frame.pivot(index="activity", columns="perspective", values="current")
+    columns = [p.id for p in assessment.pack.info.perspectives if p.id in grid.columns]
+    rows = [a for a in names if a in grid.index] + [a for a in grid.index if a not in names]
+    grid = grid.reindex(index=rows, columns=columns)
+    return {
+        "rows": [names.get(a, a) for a in rows],
+        "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
+        "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
+    }
+
+
+def chart_series(doc: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        "labels": [clean(p["name"]) for p in doc["perspectives"]],
+        "current": [p["current"] for p in doc["perspectives"]],
+        "target": [p["target"] for p in doc["perspectives"]],
+    }

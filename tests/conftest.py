@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,3 +192,12 @@ def write_measured_engagement(folder: Path, **engagement: Any) -> Path:
 @pytest.fixture
 def measured_engagement(tmp_path: Path) -> Path:
     return write_measured_engagement(tmp_path / "eng")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _parsed_file_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The cache of parsed YAML lives in a temporary folder, never in the real home."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("parsed-cache")
+        patch.setenv("ASSESS_CACHE_DIR", str(folder))
+        yield folder

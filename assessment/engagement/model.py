@@ -18,6 +18,8 @@ from pydantic import (
 from assessment.pack.model import Id, Strict
 from assessment.pack.questions import NOT_SCORED, Level, Text
 
+_LEVELS: dict[str, int | str] = {**{str(n): n for n in range(6)}, **{k: k for k in NOT_SCORED}}
+
 
 class Targets(Strict):
     default: Level = 3
@@ -116,6 +118,8 @@ class Answer(BaseModel):
     @field_validator("level", mode="before")
     @classmethod
     def _level_or_not_scored(cls, value: Any) -> Any:
+        if value.__class__ is str and value in _LEVELS:  # as a file writes it: `3`, `na`
+            return _LEVELS[value]
         if value is None or value in NOT_SCORED:
             return value
         text = str(value).strip()
@@ -127,6 +131,9 @@ class Answer(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Answer:
+        level, selected, text, value = self.level, self.selected, self.text, self.value
+        if (level is None) + (selected is None) + (text is None) + (value is None) == 3:
+            return self  # the usual answer: exactly one kind
         kinds = ("level", "selected", "text", "value")
         given = [k for k in kinds if getattr(self, k) is not None]
         if not given:

@@ -54,8 +54,10 @@ def pack_of(found: Folder) -> Pack:
 
 def check_engagement(found: Folder, pack: Pack) -> list[Problem]:
     problems = _check_settings(found.engagement, found.engagement_doc, pack)
+    questions = {q.id: q for q in pack.questions}
+    options = {q.id: q.option_ids() for q in pack.questions if q.type == "multi"}
     for name, interview in found.interviews.items():
-        problems += _check_answers(interview, found.interview_docs[name], pack)
+        problems += _check_answers(interview, found.interview_docs[name], questions, options)
     return problems
 
 
@@ -118,14 +120,22 @@ def _check_settings(engagement: Engagement, doc: Document, pack: Pack) -> list[P
     return problems
 
 
-def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Problem]:
+def _check_answers(
+    interview: Interview,
+    doc: Document,
+    questions: dict[str, Question],
+    options: dict[str, list[str]],
+) -> list[Problem]:
+    """Each answer against its question (`options`: the option ids of each checklist)."""
     problems = []
     for qid, answer in interview.answers.items():
-        at = ("answers", qid)
-        if not pack.has_question(qid):
-            problems.append(_unknown_question(doc, at, qid))
+        question = questions.get(qid)
+        if question is None:
+            problems.append(_unknown_question(doc, ("answers", qid), qid))
             continue
-        question = pack.question(qid)
+        if question.type == "scale" and answer.value is None and answer.level.__class__ is int:
+            continue  # the usual answer, and a right one: a level to a scale question
+        at = ("answers", qid)
         if question.type == "metric" or answer.value is not None:
             problems += _check_metric(question, answer, doc, at)
             continue
@@ -151,7 +161,7 @@ def _check_answers(interview: Interview, doc: Document, pack: Pack) -> list[Prob
                     )
                 )
                 continue
-            allowed = question.option_ids()
+            allowed = options[qid]
             for index, option in enumerate(answer.selected):
                 if option not in allowed:
                     problems.append(

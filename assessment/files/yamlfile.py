@@ -4,12 +4,15 @@ Scalars are kept as the strings they look like (`no`, `1.10`, `012` stay text); 
 them later against the model, so a value is only a number where a number is expected.
 Tags, anchors, aliases, duplicate keys, several documents and deep nesting are refused before
 any object is built, so a hostile file costs no more than its own size.
+Lines are only worked out when one is asked for (an error to report), and a file read before
+is taken from the cache of parsed files (files/yamlcache.py) instead of being parsed again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from typing import Any
 import yaml
 
 from assessment.errors import InvalidInput, Problem
+from assessment.files import yamlcache
 from assessment.files.inputs import read_input
 
 MAX_DEPTH = 24
@@ -30,25 +34,43 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Document:
-    """Parsed YAML plus where each item came from."""
+    """Parsed YAML plus where each item came from.
+
+    The line of every item is worked out the first time one is asked for (only an error needs
+    one), by reading the same text again with line bookkeeping; `source` holds that text.
+    """
 
     name: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""  # sha256 of the bytes read, so a later save can tell the file changed
+    source: str | None = field(default=None, repr=False)
+    _lines: dict[Path_, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """Path of every item → the line it starts on."""
+        if self._lines is None:
+            self._lines = {} if self.source is None else _lines_of(self.source, self.name)
+            self.source = None
+        return self._lines
+
+    @lines.setter
+    def lines(self, value: dict[Path_, int]) -> None:
+        self._lines, self.source = value, None
 
     def line_of(self, loc: tuple[Any, ...]) -> int:
         """Line of the deepest known item on `loc` (a pydantic error location or a data path)."""
-        best = self.lines.get((), 1)
+        lines = self.lines
+        best = lines.get((), 1)
         current: Path_ = ()
         for part in loc:
             if not isinstance(part, str | int):
                 continue
             candidate = (*current, part)
-            if candidate in self.lines:
+            if candidate in lines:
                 current = candidate
-                best = self.lines[candidate]
+                best = lines[candidate]
         return best
 
 
@@ -141,6 +163,77 @@ _NO_KEY = object()
 
 def parse_yaml(text: str, name: str) -> Document:
     """Parse YAML text into a Document; raise InvalidInput for anything unsafe or malformed."""
+    try:
+        data = _plain_data(yaml.parse(io.StringIO(text), Loader=_Loader))
+    except (_Unusual, yaml.YAMLError):  # the careful reader says what is wrong, and where
+        return _careful(text, name)
+    return Document(name, data, source=text)
+
+
+class _Unusual(Exception):
+    """Something `_plain_data` leaves to the careful reader: a refusal, a problem, an error."""
+
+
+def _plain_data(events: Iterable[Any]) -> Any:
+    """The data of an ordinary file, quickly: no lines, and anything that the careful reader
+    would refuse or report (tags, anchors, aliases, duplicate keys, several documents, deep
+    nesting, a collection as a key) raises _Unusual instead."""
+    stack: list[list[Any]] = []  # [container, pending key] from the outermost in
+    documents, data = 0, None
+    for event in events:
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            if event.anchor or (event.tag and event.tag != "!"):
+                raise _Unusual
+            value = event.value
+            if (event.style is None or event.style == "") and value in _NULLS:
+                value = None
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor or (event.tag and event.tag != "!") or len(stack) >= MAX_DEPTH:
+                raise _Unusual
+            if stack and stack[-1][1] is _NO_KEY and stack[-1][0].__class__ is dict:
+                raise _Unusual
+            stack.append([{} if kind is yaml.MappingStartEvent else [], _NO_KEY])
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _Unusual
+        else:
+            continue
+        if not stack:
+            data = value
+            continue
+        frame = stack[-1]
+        container, key = frame
+        if container.__class__ is list:
+            container.append(value)
+        elif key is _NO_KEY:
+            key = "" if value is None else value
+            if key in container:
+                raise _Unusual
+            frame[1] = key
+        else:
+            container[key] = value
+            frame[1] = _NO_KEY
+    return data
+
+
+def _lines_of(text: str, name: str) -> dict[Path_, int]:
+    """The line of every item of a text already parsed once (so it parses again)."""
+    try:
+        return _careful(text, name).lines
+    except InvalidInput:  # not the text that was parsed: no lines rather than a crash
+        return {}
+
+
+def _careful(text: str, name: str) -> Document:
+    """Parse with the line of every item, saying what is refused or wrong and where."""
     builder = _Builder(name)
     try:
         for event in yaml.parse(io.StringIO(text), Loader=_Loader):
@@ -173,8 +266,14 @@ def read_yaml(path: Path, name: str | None = None, root: Path | None = None) -> 
         raise InvalidInput(
             Problem(shown, line, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         ) from None
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = yamlcache.load(digest)
+    if cached is not yamlcache.MISS:
+        return Document(shown, cached, digest=digest, source=text)
     doc = parse_yaml(text, shown)
-    doc.digest = hashlib.sha256(raw).hexdigest()
+    doc.digest = digest
+    if not doc.problems:
+        yamlcache.store(digest, doc.data)
     return doc
 
 

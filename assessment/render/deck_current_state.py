@@ -49,15 +49,9 @@ def approach(deck: Any, context: Context) -> None:
     for info, card in zip(
         context.perspective_info, cards.columns([1] * count, gap=Inches(0.15)), strict=False
     ):
-        inner = card.inset()
-        count = pptx_fit.lines(inner.h, 12) - 2
+        name = SlideText(info["name"], 16, bold=True, colour=NAVY)
         pptx_blocks.card(
-            slide,
-            card,
-            [
-                SlideText(info["name"], 16, bold=True, colour=NAVY),
-                SlideText(pptx_fit.fit(info["description"], inner.w, 12, count), 12),
-            ],
+            slide, card, pptx_blocks.titled(name, info["description"], card.inset(), 12, 2)
         )
     pptx_blocks.notes(
         slide,
@@ -193,11 +187,10 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
 
 
 def radar(deck: Any, context: Context) -> None:
-    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["perspectives"])
-    left, right = box.columns([1.35, 1], gap=Inches(0.4))
-    chart = pptx_blocks.chart(
-        slide,
-        left,
+    slide, chart, right = pptx_blocks.chart_slide(
+        deck,
+        context.headlines["perspectives"],
+        1.35,
         XL_CHART_TYPE.RADAR_MARKERS,
         context.series["labels"],
         [("Current", context.series["current"]), ("Target", context.series["target"])],

@@ -148,15 +148,8 @@ def _milestones(slide: Any, strip: Box, milestones: list[dict[str, str]]) -> Non
     ):
         pptx_blocks.panel(slide, Box(column.x, column.y, column.w, Inches(0.06)), AMBER)
         body = Box(column.x, column.y + Inches(0.1), column.w, column.h - Inches(0.1))
-        count = pptx_fit.lines(body.h, 11) - 1
-        pptx_blocks.text(
-            slide,
-            body,
-            [
-                SlideText(milestone["date"], 12, bold=True, colour=NAVY),
-                SlideText(pptx_fit.fit(milestone["milestone"], body.w, 11, count), 11),
-            ],
-        )
+        date = SlideText(milestone["date"], 12, bold=True, colour=NAVY)
+        pptx_blocks.text(slide, body, pptx_blocks.titled(date, milestone["milestone"], body, 11, 1))
 
 
 SUMMARY, ASK = [summary], [ask]

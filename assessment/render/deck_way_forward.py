@@ -188,11 +188,10 @@ QUICK_WIN = (
 
 
 def effort(deck: Any, context: Context) -> None:
-    slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["effort"])
-    left, right = box.columns([0.9, 1.1], gap=Inches(0.4))
-    chart = pptx_blocks.chart(
-        slide,
-        left,
+    slide, chart, right = pptx_blocks.chart_slide(
+        deck,
+        context.headlines["effort"],
+        0.9 / 1.1,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
         [h["window"] for h in context.windows],
         [("Person-days", [h["days_value"] for h in context.windows])],

@@ -21,7 +21,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from assessment.render.pptx_fit import abridge, fit, fits, start_shortening
+from assessment.render.pptx_fit import abridge, fit, fits, lines, start_shortening
 from assessment.resources import TEMPLATES
 
 REFERENCE_PPTX = TEMPLATES / "reference.pptx"
@@ -252,6 +252,21 @@ def shade(cell: Any, colour: Any, brightness: float, text_colour: Any) -> None:
     for paragraph in cell.text_frame.paragraphs:
         for run in paragraph.runs:
             run.font.color.theme_color = text_colour
+
+
+def chart_slide(
+    deck: Any, headline: str, chart_share: float, kind: Any, *chart_args: Any, **chart_options: Any
+) -> tuple[Any, Any, Box]:
+    """A slide with a native chart on the left (`chart_share` times as wide as the right-hand
+    column) and the right-hand column left free for its table and key."""
+    slide, box = add_slide(deck, "Title Only", headline)
+    left, right = box.columns([chart_share, 1], gap=Inches(0.4))
+    return slide, chart(slide, left, kind, *chart_args, **chart_options), right
+
+
+def titled(head: SlideText, body: str, box: Box, size: float, reserve: int) -> list[SlideText]:
+    """`head`, then `body` fitted at `size` points into `box` less `reserve` lines for the head."""
+    return [head, SlideText(fit(body, box.w, size, lines(box.h, size) - reserve), size)]
 
 
 def chart(

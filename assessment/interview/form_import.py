@@ -9,15 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from assessment.engagement import store
 from assessment.engagement.open import read_with_pack
-from assessment.engagement.store import (
-    free_interview_path,
-    interviews_of,
-    new_respondent_id,
-    read_engagement,
-    write_interview,
-    writer_lock,
-)
 from assessment.errors import InvalidInput, Problem
 from assessment.files.durable import ABSENT
 from assessment.files.xlsxsafe import check_package
@@ -38,9 +31,9 @@ def import_form(
     data = check_package(path)
     interview = read_form(path, pack, texts, respondent, today or dt.date.today(), data)
     name = interview.respondent.name
-    with writer_lock(folder, "import"):
-        found = read_engagement(folder)  # as it is now, under the lock
-        keys = interviews_of(found, name)
+    with store.writer_lock(folder, "import"):
+        found = store.read_engagement(folder)  # as it is now, under the lock
+        keys = store.interviews_of(found, name)
         if len(keys) > 1:
             files = ", ".join(found.interview_paths[k].name for k in keys)
             raise InvalidInput(
@@ -65,14 +58,14 @@ def import_form(
         if keys:
             key = keys[0]
             target, expect = found.interview_paths[key], found.interview_docs[key].digest
-            person_id = found.interviews[key].respondent.id or new_respondent_id()
+            person_id = found.interviews[key].respondent.id or store.new_respondent_id()
         else:
             target, expect, person_id = (
-                free_interview_path(folder, name),
+                store.free_interview_path(folder, name),
                 ABSENT,
-                new_respondent_id(),
+                store.new_respondent_id(),
             )
         respondent_ = interview.respondent.model_copy(update={"id": person_id})
         interview = interview.model_copy(update={"respondent": respondent_})
-        write_interview(folder, interview, target, expect)
+        store.write_interview(folder, interview, target, expect)
     return target, len(interview.answers)

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from assessment import __version__
 from assessment.errors import AssessError, Interrupted, InvalidInput
@@ -208,8 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail (exit 1) on warnings as well as on errors"
     )
 
-    p = sub.add_parser("interview", help="guided interview in the terminal; re-run to resume")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "interview", "guided interview in the terminal; re-run to resume")
     p.add_argument("--respondent", help="the person interviewed (resumes their interview)")
     p.add_argument("--role", help="their role: a role id or name from the pack")
     p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
@@ -222,11 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the respondent answers alone: help shows the respondent text, never the probe",
     )
 
-    p = sub.add_parser("status", help="interview completion per respondent and open questions")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "status", "interview completion per respondent and open questions")
 
-    p = sub.add_parser("export-form", help="write a blank questionnaire .xlsx to fill in offline")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "export-form", "write a blank questionnaire .xlsx to fill in offline")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     p.add_argument("--role", help="only the core questions for this role (id or name)")
     p.add_argument("--extended", action="store_true", help="with --role: add its other questions")
@@ -234,18 +232,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace a form it wrote even if filled in since"
     )
 
-    p = sub.add_parser("import", help="read a filled questionnaire .xlsx as an interview")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "import", "read a filled questionnaire .xlsx as an interview")
     p.add_argument("file", help="the filled .xlsx form")
     p.add_argument("--respondent", help="the respondent's name (default: the name in the form)")
     p.add_argument("--replace", action="store_true", help="overwrite their existing interview")
 
-    p = sub.add_parser("score", help="print the maturity and gap table")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "score", "print the maturity and gap table")
     p.add_argument("--json", action="store_true", help="print the score document as JSON")
 
-    p = sub.add_parser("generate", help="write the deliverables")
-    p.add_argument("dir", help="the engagement folder")
+    p = _on_engagement(sub, "generate", "write the deliverables")
     p.add_argument("--out", help="output folder (default outputs/<customer-slug>/)")
     p.add_argument("--only", help="comma-separated deliverable names, e.g. analysis-report")
     p.add_argument(
@@ -262,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         help="output folder (default outputs/<customer-slug>/; outputs/<example>/ for the others)",
     )
+    return parser
+
+
+def _on_engagement(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A command that works on one engagement folder, its first argument."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+    parser.add_argument("dir", help="the engagement folder")
     return parser
 
 

@@ -23,12 +23,11 @@ def _requirements(c: Context) -> list[Block]:
             "evidence each skill; 'to be confirmed' means no interviewee spoke to it."
         ),
     ]
-    knowledge = c.knowledge
-    if knowledge is not None and knowledge.skill_levels:
+    if c.skill_levels:
         blocks.append(
             Table(
                 ("Level", "Expertise", "Description"),
-                tuple((str(s.level), s.name, s.description) for s in knowledge.skill_levels),
+                tuple(c.skill_levels),
                 (1.5, 3, 11.5),
                 "Table 1: Skill expertise levels",
                 numeric=(0,),
@@ -99,17 +98,13 @@ def _plan(c: Context) -> list[Block]:
 
 
 def _courses(c: Context) -> list[Block]:
-    knowledge = c.knowledge
-    if knowledge is None or not knowledge.training_needs:
+    if not c.training_audiences:
         return []
     return [
         Heading("Planned awareness and process training", 1),
         Table(
             ("Audience", "Need", "Format", "Timing"),
-            tuple(
-                (c.text(t.audience), c.text(t.need), c.text(t.format), c.text(t.timing))
-                for t in knowledge.training_needs
-            ),
+            tuple(c.training_audiences),
             (3.5, 6.5, 3, 3),
             "Table 4: Training by audience",
         ),

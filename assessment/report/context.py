@@ -105,6 +105,8 @@ class Context:
     interviewed: str = ""  # when the interviews took place, in words
     headlines: dict[str, str] = field(default_factory=dict)  # slide key → message title
     principle_evidence: dict[str, str] = field(default_factory=dict)  # principle id → evidence
+    skill_levels: list[tuple[str, str, str]] = field(default_factory=list)  # level, name, text
+    training_audiences: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def quick_wins(self) -> list[dict[str, Any]]:
@@ -222,6 +224,8 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
         interviewed=_interviewed(assessment),
         principle_evidence=informed_evidence(assessment, "principle"),
+        skill_levels=training_view.skill_levels(assessment),
+        training_audiences=training_view.audiences(assessment, shown),
     )
     return replace(context, headlines=headlines(context))
 

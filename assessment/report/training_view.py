@@ -4,6 +4,7 @@ schedule with attendees, quarter, days and cost at the engagement's rate."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from assessment.analysis.investment import Investment, add_months
@@ -82,4 +83,19 @@ def needs(assessment: Assessment) -> list[dict[str, Any]]:
             "days": DASH if t.days is None else f"{t.days:g}",
         }
         for t in assessment.training
+    ]
+
+
+def skill_levels(assessment: Assessment) -> list[tuple[str, str, str]]:
+    """The pack's skill expertise levels: level, name, description."""
+    return [(str(s.level), s.name, s.description) for s in assessment.pack.knowledge.skill_levels]
+
+
+def audiences(
+    assessment: Assessment, shown: Callable[[str], str]
+) -> list[tuple[str, str, str, str]]:
+    """The pack's awareness and process training by audience: audience, need, format, timing."""
+    return [
+        (shown(t.audience), shown(t.need), shown(t.format), shown(t.timing))
+        for t in assessment.pack.knowledge.training_needs
     ]

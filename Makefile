@@ -20,9 +20,13 @@ $(UV):
 	  | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
 # Installs exactly what uv.lock pins (hashes checked); never resolves anything new.
+# Bytecode is compiled at install time, so every command starts fast even where Python may not
+# write .pyc files itself (PYTHONDONTWRITEBYTECODE, a read-only install): importing pandas
+# from source costs seconds per process.
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	@echo "Installing the locked environment into $(VENV) ..."
-	@UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --extra dev --quiet
+	@UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --extra dev --quiet \
+	  --compile-bytecode
 	@$(BIN)/python -c "import assessment, docx, pandas, weasyprint"
 	@touch $(STAMP)
 

@@ -16,7 +16,7 @@ from assessment.render.outline import (
     Quote,
     Table,
 )
-from assessment.render.outline_parts import document, phases_table
+from assessment.render.outline_parts import chapter, document, phases_table
 from assessment.render.report_summary import perspective_table, summary
 from assessment.report.context import Context
 
@@ -43,13 +43,13 @@ def outline(c: Context) -> Outline:
 
 def _approach(c: Context) -> list[Block]:
     return [
-        Heading("Scope and approach", 1),
-        Para(
+        *chapter(
+            "Scope and approach",
             f"This assessment examined how {c.organisation} runs {c.process}: the procedures, "
             "who does the work, the tools that support it, how it is organised and how it "
             "connects with the other service management processes. It follows the "
             f"{c.phase_count}-phase {c.method_name} approach; this report completes the first "
-            "phase."
+            "phase.",
         ),
         phases_table(c, "Table 2: Phases of the approach"),
         Para(f"Every finding is scored across {c.perspective_count} perspectives:"),
@@ -74,13 +74,11 @@ def _approach(c: Context) -> list[Block]:
 
 
 def _current_state(c: Context) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("Current state", 1),
-        Para(
-            "For each perspective: its score, the practices with the widest gaps and what the "
-            "interviewees said about them."
-        ),
-    ]
+    blocks = chapter(
+        "Current state",
+        "For each perspective: its score, the practices with the widest gaps and what the "
+        "interviewees said about them.",
+    )
     by_id = {p["id"]: p for p in c.perspectives}
     for pid, perspective in by_id.items():
         blocks.append(Heading(perspective["name"], 2))
@@ -112,10 +110,10 @@ def _current_state(c: Context) -> list[Block]:
 
 def _desired_state(c: Context) -> list[Block]:
     blocks: list[Block] = [
-        Heading("Desired future state", 1),
-        Para(
+        *chapter(
+            "Desired future state",
             f"{c.customer} set the following target maturity levels. A question's target comes "
-            "from the most specific line that applies."
+            "from the most specific line that applies.",
         ),
         Table(
             ("Applies to", "Target level"),
@@ -170,11 +168,11 @@ def _consensus(c: Context) -> list[Block]:
         for item in c.consensus
     )
     return [
-        Heading("Consensus items", 1),
-        Para(
+        *chapter(
+            "Consensus items",
             "Respondents placed these practices two levels or more apart. Settled by a rating: "
             f"{len(c.consensus) - c.consensus_open} of {len(c.consensus)}; a consensus workshop "
-            f"should agree a rating for the other {c.consensus_open} before the plan is fixed."
+            f"should agree a rating for the other {c.consensus_open} before the plan is fixed.",
         ),
         Table(
             ("Question", "Practice", "Spread", "What each role said"),
@@ -196,11 +194,11 @@ def _alternatives(c: Context) -> list[Block]:
     )
     width = 8.2 / max(len(names), 1)
     return [
-        Heading("Alternatives", 1),
-        Para(
+        *chapter(
+            "Alternatives",
             "Ways to reach the desired state, assuming each recommendation brings the practices "
             "it addresses to the level it serves or to their target, whichever is lower. Every "
-            "path keeps the customer's priorities."
+            "path keeps the customer's priorities.",
         ),
         Bullets(
             tuple(
@@ -229,11 +227,11 @@ def _unaddressed(c: Context) -> list[Block]:
     if not c.unaddressed:
         return []
     return [
-        Heading("Gaps no recommendation addresses", 1),
-        Para(
+        *chapter(
+            "Gaps no recommendation addresses",
             f"Even the full path leaves {len(c.unaddressed)} practices short of their target: "
             "the pack has no advice that takes them all the way. For each, what the consultant "
-            "should do:"
+            "should do:",
         ),
         Table(
             ("Practice", "Current", "Target", "Plan reaches", "What to do"),
@@ -258,10 +256,10 @@ def _initial_wins(c: Context) -> list[Block]:
     if not c.initial_wins:
         return []
     return [
-        Heading("Initial wins", 1),
-        Para(
+        *chapter(
+            "Initial wins",
             f"What starts first: {len(c.initial_wins)} initial wins, {len(c.quick_wins)} of them "
-            f"quick wins that can start in the first window ({c.first_window})."
+            f"quick wins that can start in the first window ({c.first_window}).",
         ),
         Table(
             ("#", "Initial win", "Starts", "Quick win"),
@@ -277,13 +275,11 @@ def _initial_wins(c: Context) -> list[Block]:
 
 
 def _recommendations(c: Context) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("Recommendations", 1),
-        Para(
-            "Tactical and strategic recommendations in the customer's priority order, then by "
-            "priority score (gap × weight × impact ÷ effort), never before one they depend on."
-        ),
-    ]
+    blocks = chapter(
+        "Recommendations",
+        "Tactical and strategic recommendations in the customer's priority order, then by "
+        "priority score (gap × weight × impact ÷ effort), never before one they depend on.",
+    )
     rows = tuple(
         (
             r["rank"],

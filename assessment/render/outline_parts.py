@@ -28,6 +28,11 @@ def document(
     )
 
 
+def chapter(title: str, introduction: str, style: str = "body") -> list[Block]:
+    """A chapter's heading and its opening paragraph."""
+    return [Heading(title, 1), Para(introduction, style)]
+
+
 def front_matter(c: Context, document: str, title: str) -> list[Block]:
     """Cover, document control (what, for whom, when, version) and the table of contents."""
     return [

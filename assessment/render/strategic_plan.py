@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assessment.render.outline import Block, Bullets, Figure, Heading, Outline, Para, Table
-from assessment.render.outline_parts import document, phases_table
+from assessment.render.outline_parts import chapter, document, phases_table
 from assessment.report.context import Context
 
 NAME = "strategic-plan"
@@ -118,16 +118,14 @@ def _by_phase(c: Context) -> list[Block]:
 def _effort(c: Context) -> list[Block]:
     a = c.ask
     windows = a.get("windows", [])
-    blocks: list[Block] = [
-        Heading("Effort and cost", 1),
-        Para(
-            f"The full roadmap is estimated at {c.total_days} person-days (about "
-            f"{a.get('staff_years', '')} staff-years), {a.get('total_cost', '')} at a blended "
-            f"day rate of {a.get('day_rate', '')}, sized from the pack's effort scale; person-days "
-            "count the customer's and the consultants' time alike. The estimate is for planning "
-            "and should be refined per project."
-        ),
-    ]
+    blocks = chapter(
+        "Effort and cost",
+        f"The full roadmap is estimated at {c.total_days} person-days (about "
+        f"{a.get('staff_years', '')} staff-years), {a.get('total_cost', '')} at a blended "
+        f"day rate of {a.get('day_rate', '')}, sized from the pack's effort scale; person-days "
+        "count the customer's and the consultants' time alike. The estimate is for planning "
+        "and should be refined per project.",
+    )
     if a.get("assumption"):
         blocks.append(Para(a["assumption"]))
     blocks += [
@@ -179,11 +177,11 @@ def _dependencies(c: Context) -> list[Block]:
     if not rows:
         return []
     return [
-        Heading("Dependencies", 1),
-        Para(
+        *chapter(
+            "Dependencies",
             "No recommendation starts in a window before the ones it builds on. A "
             "recommendation marked prerequisite was not called for by the scores, but others in "
-            "the plan build on it."
+            "the plan build on it.",
         ),
         Table(
             ("#", "Recommendation", "Builds on"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assessment.render.outline import Block, Bullets, Heading, Outline, Para, Table
-from assessment.render.outline_parts import document
+from assessment.render.outline_parts import chapter, document
 from assessment.report.context import Context
 
 NAME = "training-plan"
@@ -15,14 +15,12 @@ def outline(c: Context) -> Outline:
 
 
 def _requirements(c: Context) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("Training requirements", 1),
-        Para(
-            f"The roles that run {c.process} need the skills below at the levels shown. "
-            "The current level is estimated from the people-perspective answers that "
-            "evidence each skill; 'to be confirmed' means no interviewee spoke to it."
-        ),
-    ]
+    blocks = chapter(
+        "Training requirements",
+        f"The roles that run {c.process} need the skills below at the levels shown. "
+        "The current level is estimated from the people-perspective answers that "
+        "evidence each skill; 'to be confirmed' means no interviewee spoke to it.",
+    )
     if c.skill_levels:
         blocks.append(
             Table(
@@ -55,8 +53,8 @@ def _plan(c: Context) -> list[Block]:
         return []
     rows = schedule["rows"]
     blocks: list[Block] = [
-        Heading("Training plan", 1),
-        Para(
+        *chapter(
+            "Training plan",
             f"{len(rows)} courses, {schedule['training_days']} training days in all, "
             f"{schedule['cost']} at {schedule['day_rate']} a day; the programme starts on "
             f"{schedule['start']}.",

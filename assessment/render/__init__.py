@@ -67,10 +67,10 @@ def outline_document(
 
 
 DELIVERABLES: dict[str, Deliverable] = {
-    "analysis-report": outline_document("analysis-report", analysis_report.outline, pdf=True),
-    "strategic-plan": outline_document("strategic-plan", strategic_plan.outline),
-    "training-plan": outline_document("training-plan", training_plan.outline),
-    "process-guide": outline_document("process-guide", process_guide.outline, pdf=True),
+    analysis_report.NAME: outline_document(analysis_report.NAME, analysis_report.outline, pdf=True),
+    strategic_plan.NAME: outline_document(strategic_plan.NAME, strategic_plan.outline),
+    training_plan.NAME: outline_document(training_plan.NAME, training_plan.outline),
+    process_guide.NAME: outline_document(process_guide.NAME, process_guide.outline, pdf=True),
     "sipoc": Deliverable(("sipoc.docx", "sipoc.xlsx"), (sipoc.render,)),
     "executive-deck": Deliverable(("executive-deck.pptx",), (executive_deck.render,)),
     "scores": Deliverable(("scores.xlsx",), (scores_workbook.render,)),

@@ -209,10 +209,7 @@ def staged_set(out: Path, run: dict[str, Any], maker: str, force: bool) -> Itera
     """
     make_folder(out)
     _clean_dead_stagings(out)
-    staging = out / f"{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:12]}"
-    staging.mkdir()
-    alive = open(staging / _ALIVE, "a+b")  # noqa: SIM115 - held until the swap is done
-    try_lock(alive)
+    staging, alive = _new_staging(out)
     try:
         yield staging
         _swap(staging, out, run, maker, force)
@@ -275,13 +272,31 @@ def _write_manifest(out: Path, record: dict[str, Any]) -> None:
             temp.unlink()
 
 
+def _new_staging(out: Path) -> tuple[Path, Any]:
+    """A staging folder of this run and its held lock. A folder another run's clean-up took
+    for a dead one (it held the lock first, or removed the folder) is given up for a new one."""
+    while True:
+        staging = out / f"{_STAGING}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        staging.mkdir()
+        alive = open(staging / _ALIVE, "a+b")  # noqa: SIM115 - held until the swap is done
+        try:
+            if try_lock(alive) and os.path.samestat(
+                os.fstat(alive.fileno()), os.stat(staging / _ALIVE)
+            ):
+                return staging, alive
+        except OSError:
+            pass
+        alive.close()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def _clean_dead_stagings(out: Path) -> None:
-    """Remove staging folders whose run died (their lock is free); live runs keep theirs."""
+    """Remove staging folders whose run died (their lock is free); live runs keep theirs.
+    The lock is held while the folder is removed, so a run just starting there notices."""
     for folder in out.glob(f"{_STAGING}*"):
         try:
             with open(folder / _ALIVE, "rb") as handle:
-                if not try_lock(handle):
-                    continue
+                if try_lock(handle):
+                    shutil.rmtree(folder, ignore_errors=True)
         except OSError:
             continue  # just being created, or not ours to judge: leave it
-        shutil.rmtree(folder, ignore_errors=True)

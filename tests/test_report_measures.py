@@ -11,7 +11,7 @@ from assessment.files.yamlfile import dump_yaml
 from assessment.pipeline import assess
 from assessment.report.context import build_context
 from assessment.report.guide import build_guide
-from assessment.report.measures import NOT_MEASURED, by_kpi
+from assessment.report.measures import NOT_MEASURED, Baseline, by_kpi
 from tests.conftest import MEASURED_PACK, interview, write_engagement, write_measured_engagement
 from tests.views import docx_view, pptx_view
 
@@ -107,9 +107,9 @@ def test_an_unmeasured_kpi_says_so(tmp_path: Path) -> None:
 
 
 def test_a_count_and_its_rate_share_one_kpi_line() -> None:
-    def row(kpi: str, value: str) -> dict[str, str]:
+    def row(kpi: str, value: str) -> Baseline:
         current = NOT_MEASURED if value == "not measured" else f"current: {value}"
-        return {"kpi": kpi, "value": value, "current": current}
+        return Baseline("Q", "process", kpi, kpi, value, current, "", "", "1", "", None, False)
 
     rows = [
         row("backouts", "not measured"),
@@ -126,3 +126,27 @@ def test_a_count_and_its_rate_share_one_kpi_line() -> None:
         "licences": NOT_MEASURED,
         "failed": "current: 13 deployments per quarter, 14.51 %",
     }
+
+
+def test_the_deck_summary_cites_only_kpis_at_a_weak_band(tmp_path: Path) -> None:
+    """A KPI banded above Defined is no cost today; one banded at Defined or below is."""
+    folder = write_engagement(
+        tmp_path / "eng",
+        {"pack": str(MEASURED_PACK), "targets": {"default": 3}},
+        {
+            "ana": interview(
+                "Ana",
+                "Process lead",
+                MP_TEC_DEPLOYS={"value": 40},
+                MP_TEC_FAILED={"value": 10},
+            )
+        },
+    )
+    from assessment.cli import main
+
+    out = tmp_path / "out"
+    assert main(["generate", str(folder), "--out", str(out), "--only", "executive-deck"]) == 0
+    deck = pptx_view(out / "executive-deck.pptx")
+    costs = next(line for line in deck.splitlines() if "What it costs you today /" in line)
+    assert "Change failure rate: 25 % (band 2 Repeatable" in costs
+    assert "Deployments per quarter" not in costs

@@ -60,7 +60,7 @@ def _approach(c: Context) -> list[Block]:
             f"Table 3: The {c.perspective_count} perspectives",
         ),
         Para(
-            f"{sum(n for _, n in c.respondents_by_role)} people were interviewed. Findings are "
+            f"{c.interviewed_count} people were interviewed. Findings are "
             "attributed by role, never by name."
         ),
         Table(
@@ -100,7 +100,7 @@ def _current_state(c: Context) -> list[Block]:
                     )
                 )
             )
-        measured = [b["line"] for b in c.baselines if b["perspective"] == pid]
+        measured = [b.line for b in c.baselines if b.perspective == pid]
         if measured:
             blocks += [Para("Measured baselines:"), Bullets(tuple(measured))]
         for item in c.evidence.get(pid, []):

@@ -369,17 +369,17 @@ def baselines(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["baselines"])
     main, note = box.rows([1, 0.2], gap=Inches(0.1))
     rows = [
-        (pptx_fit.fit(b["name"], int(main.w * 0.5), 12, 2), b["value"], b["band"] or DASH)
+        (pptx_fit.fit(b.name, int(main.w * 0.5), 12, 2), b.value, b.band or DASH)
         for b in context.baselines[:BASELINES]
     ]
     height = min(Inches(0.5), int((main.h - Inches(0.45)) / max(1, len(rows))))
     pptx_blocks.table(slide, main, ("KPI", "Measured today", "Band"), rows, (5, 3, 2), 14, height)
-    sources = sorted({b["source"] for b in context.baselines[:BASELINES] if b["source"]})
+    sources = sorted({b.source for b in context.baselines[:BASELINES] if b.source})
     if sources:
         line = pptx_fit.fit("Bands: " + "; ".join(sources), note.w, 11, pptx_fit.lines(note.h, 11))
         pptx_blocks.text(slide, note, [SlideText(line, 11, colour=TEAL)])
     pptx_blocks.notes(
-        slide, ["Every measured baseline:", *(f"- {b['line']}" for b in context.baselines)]
+        slide, ["Every measured baseline:", *(f"- {b.line}" for b in context.baselines)]
     )
 
 

@@ -55,14 +55,12 @@ def _where(c: Context) -> list[str]:
     if c.findings:
         lines.append(c.findings[0])
     return lines + (
-        [f"We interviewed {sum(n for _, n in c.respondents_by_role)} people {c.interviewed}."]
-        if c.interviewed
-        else []
+        [f"We interviewed {c.interviewed_count} people {c.interviewed}."] if c.interviewed else []
     )
 
 
 def _costs(c: Context) -> list[str]:
-    measured = [b["line"] for b in c.baselines if b["band"] and int(b["band"].split()[0]) <= 3]
+    measured = [b.line for b in c.baselines if b.weak]
     found = [f["statement"] for f in c.practice_findings]
     return (c.facts + measured + found)[:COSTS_SHOWN] or ["No gap was found."]
 

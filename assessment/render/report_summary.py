@@ -10,8 +10,7 @@ from assessment.report.context import Context
 
 
 def summary(c: Context) -> list[Block]:
-    people = sum(n for _, n in c.respondents_by_role)
-    roles = len(c.respondents_by_role)
+    people, roles = c.interviewed_count, c.role_count
     who = f"{c.consultant} assessed" if c.consultant else "We assessed"
     when = f" {c.interviewed}" if c.interviewed else ""
     blocks: list[Block] = [

@@ -21,6 +21,7 @@ from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
 from assessment.report.findings import findings, informed_evidence, triggered_by
 from assessment.report.headlines import headlines
+from assessment.report.measures import Baseline
 from assessment.report.method import horizon_rule, method_appendix
 from assessment.report.score_view import (
     activity_grid,
@@ -61,6 +62,8 @@ class Context:
     questions: list[dict[str, str]]
     recommendations: list[dict[str, Any]]
     respondents_by_role: list[tuple[str, int]]
+    interviewed_count: int  # people interviewed, all roles
+    role_count: int  # roles they were interviewed in
     method: list[str]
     method_name: str  # the assessment method the pack names
     phase_count: str  # counts as words: "five"
@@ -95,7 +98,7 @@ class Context:
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
-    baselines: list[dict[str, str]] = field(default_factory=list)  # measured KPI baselines
+    baselines: list[Baseline] = field(default_factory=list)  # measured KPI baselines
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
@@ -147,6 +150,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     text_answers = _text_answers(assessment)
     dated = investment(assessment.plan, engagement, engagement.date or generated.date())
     baselines = measures.baselines(assessment, doc)
+    roles = _roles(assessment)
 
     def shown(value: str) -> str:
         return fill(clean(value), customer, clean(engagement.organisation))
@@ -166,7 +170,9 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         perspectives=[perspective_row(p) for p in doc["perspectives"]],
         questions=question_rows(assessment, doc),
         recommendations=recommendations,
-        respondents_by_role=_roles(assessment),
+        respondents_by_role=roles,
+        interviewed_count=sum(n for _, n in roles),
+        role_count=len(roles),
         method=method_appendix(assessment.pack, assessment.plan),
         method_name=clean(info.method) or "assessment",
         phase_count=count_word(len(info.phases)),

@@ -15,7 +15,7 @@ from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment, level_of
 from assessment.pack.questions import LEVEL_LABELS
 from assessment.report.anonymise import anonymise, by_role
-from assessment.report.measures import NOT_MEASURED
+from assessment.report.measures import Baseline
 from assessment.text import clean, fill
 
 PER_PERSPECTIVE = 2  # findings taken from one perspective before the next is considered
@@ -55,7 +55,7 @@ class Finding:
         return {**self.__dict__, "evidence": self.evidence}
 
 
-def findings(assessment: Assessment, baselines: list[dict[str, str]], limit: int) -> list[Finding]:
+def findings(assessment: Assessment, baselines: list[Baseline], limit: int) -> list[Finding]:
     """The practices with the widest weighted gaps, at most two per perspective in a first
     pass, as statements with their evidence."""
     q = assessment.questions
@@ -82,7 +82,7 @@ def _shown(assessment: Assessment) -> Callable[[str], str]:
     return lambda value: anonymise(fill(clean(value), customer, organisation), people)
 
 
-def _finding(assessment: Assessment, qid: str, baselines: list[dict[str, str]]) -> Finding:
+def _finding(assessment: Assessment, qid: str, baselines: list[Baseline]) -> Finding:
     pack, engagement = assessment.pack, assessment.engagement
     text = _shown(assessment)
     question = pack.question(qid)
@@ -107,9 +107,7 @@ def _finding(assessment: Assessment, qid: str, baselines: list[dict[str, str]]) 
         said=said,
         quote=_quote(answers, text),
         facts=tuple(text(f.text) for f in engagement.facts if qid in f.questions),
-        measured=tuple(
-            b["line"] for b in baselines if b["kpi"] in informs and b["current"] != NOT_MEASURED
-        )[:MEASURED],
+        measured=tuple(b.line for b in baselines if b.kpi in informs and b.measured)[:MEASURED],
         rating=text(rating.rationale) if rating else "",
         triggers=tuple(text(i.title) for i in assessment.plan.items if qid in i.questions),
     )

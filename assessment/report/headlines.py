@@ -58,10 +58,10 @@ def headlines(c: Any) -> dict[str, str]:
 
 
 def _interviews(c: Any) -> str:
-    people = sum(n for _, n in c.respondents_by_role)
+    people = c.interviewed_count
     scored = sum(p["scored"] for p in c.scores["perspectives"])
     total = sum(p["questions"] for p in c.scores["perspectives"])
-    roles = len(c.respondents_by_role)
+    roles = c.role_count
     return (
         f"{people} interviews across {roles} role{'s' if roles != 1 else ''} scored "
         f"{scored} of {total} practices"
@@ -108,12 +108,12 @@ def _activities(c: Any) -> str:
 
 
 def _baselines(c: Any) -> str:
-    banded = [b for b in c.baselines if b["band"]]
+    banded = [b for b in c.baselines if b.band_level is not None]
     if not banded:
-        measured = sum(1 for b in c.baselines if b["value"] != "not measured")
+        measured = sum(1 for b in c.baselines if b.value != "not measured")
         return f"{measured} KPIs were measured; none has a benchmark band yet"
-    worst = min(banded, key=lambda b: int(b["band"].split()[0]))
-    return f"{worst['name']} is the weakest measured KPI: {worst['value']} ({worst['band']})"
+    worst = min(banded, key=lambda b: b.band_level)
+    return f"{worst.name} is the weakest measured KPI: {worst.value} ({worst.band})"
 
 
 def _recommendations(c: Any) -> str:

@@ -3,6 +3,7 @@ the customer's desired-state answers and the method sentences the pack's rules n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from assessment.analysis.scoring import Assessment
@@ -11,6 +12,7 @@ from assessment.pack.questions import LEVEL_LABELS, Question
 from assessment.text import clean, fill
 
 NOT_MEASURED = "baseline: not measured"
+WEAK_BAND = 3  # a measured KPI in this band or lower is a cost the customer bears today
 FRAMEWORKS = {"itil4": "ITIL 4", "iso20000": "ISO/IEC 20000-1:2018", "cobit": "COBIT 2019"}
 
 
@@ -26,7 +28,29 @@ def measured(question: Question, value: float) -> str:
     return f"{number(value)} {question.unit}{period}"
 
 
-def baselines(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A metric question's measured KPI: value, band and source as printed."""
+
+    id: str
+    perspective: str
+    kpi: str
+    name: str
+    value: str
+    current: str
+    band: str
+    source: str
+    respondents: str
+    line: str  # `Deployments: 8 deployments per quarter (band 3 Defined; DORA 2024)`
+    band_level: int | None  # the benchmark band reached, None where not banded
+    weak: bool  # banded at WEAK_BAND or lower
+
+    @property
+    def measured(self) -> bool:
+        return self.current != NOT_MEASURED
+
+
+def baselines(assessment: Assessment, doc: dict[str, Any]) -> list[Baseline]:
     """One row per metric question, in pack order: its KPI, measured value, band and source."""
     pack, customer = assessment.pack, clean(assessment.customer)
     organisation = clean(assessment.engagement.organisation)
@@ -37,45 +61,44 @@ def baselines(assessment: Assessment, doc: dict[str, Any]) -> list[dict[str, str
         if metric is None:
             continue
         question = pack.question(entry["id"])
-        name = kpi_names.get(question.kpi or "", question.text)
-        value = metric["value"]
-        band = metric["band"]
+        name = fill(clean(kpi_names.get(question.kpi or "", question.text)), customer, organisation)
+        value, band = metric["value"], metric["band"]
+        shown = "not measured" if value is None else measured(question, value)
+        banded = "" if band is None else f"{band} {LEVEL_LABELS[band]}"
+        source = clean(question.bands_source)
         rows.append(
-            {
-                "id": question.id,
-                "perspective": question.perspective,
-                "kpi": question.kpi or "",
-                "name": fill(clean(name), customer, organisation),
-                "value": "not measured" if value is None else measured(question, value),
-                "current": NOT_MEASURED
-                if value is None
-                else f"current: {measured(question, value)}",
-                "band": "" if band is None else f"{band} {LEVEL_LABELS[band]}",
-                "source": clean(question.bands_source),
-                "respondents": str(entry["responses"]),
-            }
+            Baseline(
+                id=question.id,
+                perspective=question.perspective,
+                kpi=question.kpi or "",
+                name=name,
+                value=shown,
+                current=NOT_MEASURED if value is None else f"current: {shown}",
+                band=banded,
+                source=source,
+                respondents=str(entry["responses"]),
+                line=baseline_line(name, shown, banded, source),
+                band_level=band,
+                weak=band is not None and band <= WEAK_BAND,
+            )
         )
-        rows[-1]["line"] = baseline_line(rows[-1])
     return rows
 
 
-def by_kpi(rows: list[dict[str, str]]) -> dict[str, str]:
+def by_kpi(rows: list[Baseline]) -> dict[str, str]:
     """KPI id → `current: 5 back-outs per quarter, 5.68 %` (a count and its rate may share a
     KPI), or `baseline: not measured`."""
     values: dict[str, list[str]] = {}
     for row in rows:
-        if row["kpi"]:
-            measured_value = [] if row["current"] == NOT_MEASURED else [row["value"]]
-            values[row["kpi"]] = values.get(row["kpi"], []) + measured_value
+        if row.kpi:
+            values[row.kpi] = values.get(row.kpi, []) + ([row.value] if row.measured else [])
     return {kpi: f"current: {', '.join(v)}" if v else NOT_MEASURED for kpi, v in values.items()}
 
 
-def baseline_line(row: dict[str, str]) -> str:
+def baseline_line(name: str, value: str, band: str, source: str) -> str:
     """`Deployments: 8 deployments per quarter (band 3 Defined; DORA 2024)`."""
-    detail = "; ".join(
-        part for part in (f"band {row['band']}" if row["band"] else "", row["source"]) if part
-    )
-    return f"{row['name']}: {row['value']}" + (f" ({detail})" if detail else "")
+    detail = "; ".join(part for part in (f"band {band}" if band else "", source) if part)
+    return f"{name}: {value}" + (f" ({detail})" if detail else "")
 
 
 def desired_state(

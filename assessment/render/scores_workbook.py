@@ -2,207 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from assessment.files.atomic import replacing
-from assessment.pack.questions import LEVEL_LABELS
 from assessment.render.xlsx_blocks import content_widths, table_sheet
 from assessment.report.context import Context
 
 NAME = "scores.xlsx"
 
-Column = tuple[str, str | Callable[[dict[str, Any]], Any]]
-
-
-def _yes(key: str) -> Callable[[dict[str, Any]], str]:
-    return lambda record: "yes" if record[key] else ""
-
-
-QUESTION_COLUMNS: tuple[Column, ...] = (
-    ("Question", "id"),
-    ("Text", "text"),
-    ("Perspective", "perspective"),
-    ("Current", "current"),
-    ("Level", lambda q: _labelled(q["current"])),
-    ("Target", "target"),
-    ("Gap", "gap"),
-    ("Type", "type"),
-    ("Weight", "weight"),
-    ("Responses", "responses"),
-    ("NA", "na"),
-    ("Unknown", "unknown"),
-    ("Spread", "spread"),
-    ("Rated", _yes("rated")),
-    ("Consensus", _yes("consensus")),
-)
-RECOMMENDATION_COLUMNS: tuple[Column, ...] = (
-    ("Rank", "rank"),
-    ("Id", "id"),
-    ("Title", "title"),
-    ("Perspective", "perspective"),
-    ("Horizon", "horizon"),
-    ("Phase", "phase"),
-    ("Effort", "effort"),
-    ("Impact", "impact"),
-    ("Priority", "priority"),
-    ("Quick win", _yes("quick_win")),
-    ("Customer priority", _yes("customer_priority")),
-    ("Questions", lambda r: ", ".join(r["questions"])),
-)
-
 
 def render(context: Context, out: Path) -> list[Path]:
     from openpyxl import Workbook
 
-    doc = context.scores
     book = Workbook()
     book.remove(book.active)
-    _sheet(
-        book,
-        "Summary",
-        ("Perspective", "Current", "Target", "Gap", "Level", "Scored", "Questions"),
-        [
-            (
-                p["name"],
-                p["current"],
-                p["target"],
-                p["gap"],
-                _level(p["level"]),
-                p["scored"],
-                p["questions"],
-            )
-            for p in doc["perspectives"]
-        ]
-        + [
-            (
-                "Overall",
-                doc["overall"]["current"],
-                doc["overall"]["target"],
-                doc["overall"]["gap"],
-                _level(doc["overall"]["level"]),
-                None,
-                None,
-            )
-        ],
-        title=f"{context.customer} · {context.process} · maturity by perspective",
-    )
-    texts = {q["id"]: q["text"] for q in context.questions}
-    questions = [{**q, "text": texts.get(q["id"], "")} for q in doc["questions"]]
-    _sheet(book, "Questions", *_columns(QUESTION_COLUMNS, questions))
-    roles = doc["by_role"]
-    perspective_ids = [p["id"] for p in doc["perspectives"]]
-    windows = {w["id"]: w["name"] for w in doc["plan"]["windows"]}
-    _sheet(
-        book,
-        "By role",
-        ("Role", *(p["name"] for p in doc["perspectives"])),
-        [(role, *(values.get(pid) for pid in perspective_ids)) for role, values in roles.items()],
-    )
-    _sheet(
-        book,
-        "Consensus",
-        ("Question", "Spread", "Current", "Role", "Said"),
-        [
-            (
-                c["question"],
-                c["spread"],
-                c["current"],
-                v["role"],
-                v["value"] if v["value"] is not None else v["status"],
-            )
-            for c in doc["consensus"]
-            for v in c["voices"]
-        ],
-    )
-    _sheet(book, "Recommendations", *_columns(RECOMMENDATION_COLUMNS, doc["recommendations"]))
-    _sheet(
-        book,
-        "Roadmap",
-        ("Rank", "Id", "Phase", "Window", "Horizon", "Effort", "Days", "Depends on", "Marks"),
-        [
-            (
-                r["rank"],
-                r["id"],
-                r["phase"],
-                windows[r["window"]],
-                r["horizon"],
-                r["effort"],
-                r["days"],
-                ", ".join(r["depends_on"]),
-                ", ".join(
-                    mark
-                    for mark, on in (
-                        ("quick win", r["quick_win"]),
-                        ("initial win", r["initial_win"]),
-                        ("prerequisite", r["prerequisite"]),
-                    )
-                    if on
-                ),
-            )
-            for r in doc["plan"]["items"]
-        ],
-    )
-    _sheet(
-        book,
-        "Alternatives",
-        ("Path", "Recommendations", "Days", "Overall", *perspective_ids, "Open gaps"),
-        [
-            (
-                a["name"],
-                len(a["recommendations"]),
-                a["days"],
-                a["overall"],
-                *(a["reaches"][pid] for pid in perspective_ids),
-                len(a["open_gaps"]),
-            )
-            for a in doc["plan"]["alternatives"]
-        ],
-    )
-    _sheet(
-        book,
-        "Unaddressed gaps",
-        ("Question", "Perspective", "Current", "Target", "Plan reaches", "What to do"),
-        [
-            (u["question"], u["perspective"], u["current"], u["target"], u["reaches"], u["action"])
-            for u in doc["plan"]["unaddressed"]
-        ],
-    )
-    _sheet(
-        book,
-        "Training",
-        ("Role", "Skill", "Required", "Current", "Gap"),
-        [(t["role"], t["skill"], t["required"], t["current"], t["gap"]) for t in doc["training"]],
-    )
+    for sheet in context.score_sheets:
+        rows = list(sheet.rows)
+        table_sheet(
+            book, sheet.name, sheet.header, rows, content_widths(sheet.header, rows), sheet.title
+        )
     target = out / NAME
     with replacing(target) as temp:
         book.save(temp)
     return [target]
-
-
-def _columns(
-    columns: Sequence[Column], records: Iterable[dict[str, Any]]
-) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
-    """A sheet's header and rows from (heading, key or function of the record) columns."""
-    header = tuple(name for name, _ in columns)
-    rows = [tuple(get(r) if callable(get) else r[get] for _, get in columns) for r in records]
-    return header, rows
-
-
-def _labelled(current: float | None) -> str:
-    """The name of the level a score reaches, printed next to it: 2.40 | Repeatable."""
-    if current is None:
-        return ""
-    return LEVEL_LABELS[min(int(current), max(LEVEL_LABELS))]
-
-
-def _level(level: int | None) -> str:
-    """A level with its name: "2 Repeatable"."""
-    return "" if level is None else f"{level} {LEVEL_LABELS[level]}"
-
-
-def _sheet(
-    book: Any, name: str, header: tuple[str, ...], rows: list[tuple[Any, ...]], title: str = ""
-) -> None:
-    table_sheet(book, name, header, rows, content_widths(header, rows), title)

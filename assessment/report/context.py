@@ -23,6 +23,7 @@ from assessment.report.findings import findings, informed_evidence, triggered_by
 from assessment.report.headlines import headlines
 from assessment.report.measures import Baseline
 from assessment.report.method import horizon_rule, method_appendix
+from assessment.report.score_sheets import ScoreSheet, score_sheets
 from assessment.report.score_view import (
     activity_grid,
     chart_series,
@@ -98,6 +99,7 @@ class Context:
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
+    score_sheets: tuple[ScoreSheet, ...] = field(repr=False, default=())  # scores.xlsx
     baselines: list[Baseline] = field(default_factory=list)  # measured KPI baselines
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
@@ -151,6 +153,8 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     dated = investment(assessment.plan, engagement, engagement.date or generated.date())
     baselines = measures.baselines(assessment, doc)
     roles = _roles(assessment)
+    questions = question_rows(assessment, doc)
+    sheet_title = f"{customer} · {clean(info.process)} · maturity by perspective"
 
     def shown(value: str) -> str:
         return fill(clean(value), customer, clean(engagement.organisation))
@@ -168,7 +172,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         overall_values={key: doc["overall"][key] for key in ("current", "target", "gap")},
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
         perspectives=[perspective_row(p) for p in doc["perspectives"]],
-        questions=question_rows(assessment, doc),
+        questions=questions,
         recommendations=recommendations,
         respondents_by_role=roles,
         interviewed_count=sum(n for _, n in roles),
@@ -221,6 +225,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=text_answers,
         scores=doc,
+        score_sheets=score_sheets(doc, {q["id"]: q["text"] for q in questions}, sheet_title),
         baselines=baselines,
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),

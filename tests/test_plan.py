@@ -160,7 +160,7 @@ def test_initial_wins_are_one_list_and_never_open_ended_work() -> None:
     # QUICK: a quick win; FOUNDATION: flagged, 3–12 months; LATER: flagged but 12+ months
     assert result.plan.initial_wins == ("REC-QUICK", "REC-FOUNDATION")
     context = build_context(result, NOW)
-    assert [w["name"] for w in context.initial_wins] == ["Do rec-quick", "Do rec-foundation"]
+    assert [w.name for w in context.initial_wins] == ["Do rec-quick", "Do rec-foundation"]
 
 
 def test_the_minimal_path_keeps_the_priorities_and_is_truly_smaller() -> None:

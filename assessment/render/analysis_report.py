@@ -187,9 +187,9 @@ def _consensus(c: Context) -> list[Block]:
 def _alternatives(c: Context) -> list[Block]:
     if not c.alternatives:
         return []
-    names = [name for name, _ in c.alternatives[0]["reaches"]]
+    names = [name for name, _ in c.alternatives[0].reaches]
     rows = tuple(
-        (a["name"], a["count"], a["days"], a["overall"], *(value for _, value in a["reaches"]))
+        (a.name, a.count, a.days, a.overall, *(value for _, value in a.reaches))
         for a in c.alternatives
     )
     width = 8.2 / max(len(names), 1)
@@ -202,11 +202,11 @@ def _alternatives(c: Context) -> list[Block]:
         ),
         Bullets(
             tuple(
-                f"{a['name']}: {a['description']}"
+                f"{a.name}: {a.description}"
                 + (
-                    f" {a['fewer']} recommendations and {a['fewer_days']} person-days fewer "
+                    f" {a.fewer} recommendations and {a.fewer_days} person-days fewer "
                     "than the full path."
-                    if a["fewer"] != "0"
+                    if a.fewer != "0"
                     else ""
                 )
                 for a in c.alternatives
@@ -237,11 +237,11 @@ def _unaddressed(c: Context) -> list[Block]:
             ("Practice", "Current", "Target", "Plan reaches", "What to do"),
             tuple(
                 (
-                    f"{u['question']} {u['text']}",
-                    u["current"],
-                    u["target"],
-                    u["reaches"],
-                    u["action"],
+                    f"{u.question} {u.text}",
+                    u.current,
+                    u.target,
+                    u.reaches,
+                    u.action,
                 )
                 for u in c.unaddressed
             ),
@@ -263,10 +263,7 @@ def _initial_wins(c: Context) -> list[Block]:
         ),
         Table(
             ("#", "Initial win", "Starts", "Quick win"),
-            tuple(
-                (w["rank"], w["name"], w["window"], "yes" if w["quick_win"] else "")
-                for w in c.initial_wins
-            ),
+            tuple((w.rank, w.name, w.window, "yes" if w.quick_win else "") for w in c.initial_wins),
             (1, 9.5, 3, 2.5),
             "Table 11: Initial wins",
             numeric=(0,),
@@ -282,12 +279,12 @@ def _recommendations(c: Context) -> list[Block]:
     )
     rows = tuple(
         (
-            r["rank"],
-            r["title"],
-            r["perspective"],
-            r["window"],
-            r["effort"],
-            "yes" if r["quick_win"] else "",
+            r.rank,
+            r.title,
+            r.perspective,
+            r.window,
+            r.effort,
+            "yes" if r.quick_win else "",
         )
         for r in c.recommendations
     )
@@ -301,22 +298,22 @@ def _recommendations(c: Context) -> list[Block]:
         )
     )
     for r in c.recommendations:
-        tags = [r["perspective"], f"{r['window']} ({r['horizon']})", f"effort {r['effort']}"]
-        tags += [f"impact {r['impact']}"] + ["quick win"] * r["quick_win"]
-        tags += ["prerequisite"] * r["prerequisite"]
-        tags += ["customer priority"] * r["customer_priority"]
+        tags = [r.perspective, f"{r.window} ({r.horizon})", f"effort {r.effort}"]
+        tags += [f"impact {r.impact}"] + ["quick win"] * r.quick_win
+        tags += ["prerequisite"] * r.prerequisite
+        tags += ["customer priority"] * r.customer_priority
         blocks += [
-            Heading(f"{r['rank']}. {r['title']}", 3),
+            Heading(f"{r.rank}. {r.title}", 3),
             Para(" · ".join(tags), "note"),
-            Para(r["rationale"]),
-            Bullets(tuple(r["steps"]), numbered=True),
+            Para(r.rationale),
+            Bullets(tuple(r.steps), numbered=True),
         ]
-        if r["triggered_by"]:
-            blocks.append(Para("Triggered by " + "; ".join(r["triggered_by"]), "note"))
+        if r.triggered_by:
+            blocks.append(Para("Triggered by " + "; ".join(r.triggered_by), "note"))
         accountable = [
-            f"{label}: {r[key]}"
-            for label, key in (("Owner", "owner"), ("Success measure", "success_measure"))
-            if r[key]
+            f"{label}: {value}"
+            for label, value in (("Owner", r.owner), ("Success measure", r.success_measure))
+            if value
         ]
         if accountable:
             blocks.append(Para(". ".join(accountable), "note"))

@@ -67,7 +67,7 @@ def _costs(c: Context) -> list[str]:
 
 def _recommend(c: Context) -> list[str]:
     lines = []
-    priorities = [r["title"] for r in c.recommendations if r["customer_priority"]]
+    priorities = [r.title for r in c.recommendations if r.customer_priority]
     if priorities:
         lines.append("Start with your priorities: " + "; ".join(priorities) + ".")
     if c.initial_wins:

@@ -12,6 +12,7 @@ from pptx.util import Inches
 from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import Context
+from assessment.report.plan_view import AlternativeRow, RoadmapRow
 
 TOP = 5  # recommendations on the "top recommendations" slide
 LISTED = 5  # titles listed per horizon on the roadmap slide
@@ -25,22 +26,22 @@ def recommendations(deck: Any, context: Context) -> None:
     title_width = int(box.w * widths[1] / sum(widths))
     rows = [
         (
-            r["rank"],
+            r.rank,
             [
                 SlideText(
-                    pptx_fit.abridge(r["title"], 2 * pptx_fit.fits(title_width, 15) - 8),
+                    pptx_fit.abridge(r.title, 2 * pptx_fit.fits(title_width, 15) - 8),
                     15,
                     True,
                 ),
                 SlideText(
-                    pptx_fit.abridge(r["rationale"], 2 * pptx_fit.fits(title_width, 11) - 8),
+                    pptx_fit.abridge(r.rationale, 2 * pptx_fit.fits(title_width, 11) - 8),
                     11,
                 ),
             ],
-            r["perspective"],
-            r["window"],
-            r["effort"],
-            r["impact"],
+            r.perspective,
+            r.window,
+            r.effort,
+            r.impact,
         )
         for r in top
     ]
@@ -53,12 +54,12 @@ def recommendations(deck: Any, context: Context) -> None:
             "Ranked in the customer's priority order first, then by how much each closes the "
             f"largest gaps. All {len(context.recommendations)} are in the analysis report.",
             *(
-                f"{r['rank']}. {r['title']} ({r['perspective']}, "
-                f"{r['window']}, "
-                f"effort {r['effort']}, impact {r['impact']}"
-                + (", customer priority" if r["customer_priority"] else "")
-                + (", quick win" if r["quick_win"] else "")
-                + f"). Why: {r['rationale']}"
+                f"{r.rank}. {r.title} ({r.perspective}, "
+                f"{r.window}, "
+                f"effort {r.effort}, impact {r.impact}"
+                + (", customer priority" if r.customer_priority else "")
+                + (", quick win" if r.quick_win else "")
+                + f"). Why: {r.rationale}"
                 for r in top
             ),
         ],
@@ -79,7 +80,7 @@ def roadmap(deck: Any, context: Context) -> None:
         )
         pptx_blocks.write(
             arrow.text_frame,
-            [SlideText(horizon["window"], 18, True, PAPER)],
+            [SlideText(horizon.window, 18, True, PAPER)],
             PP_ALIGN.CENTER,
             MSO_ANCHOR.MIDDLE,
         )
@@ -88,9 +89,9 @@ def roadmap(deck: Any, context: Context) -> None:
             sub,
             [
                 SlideText(
-                    f"{horizon['recommendations']} recommendation"
-                    f"{'' if horizon['recommendations'] == '1' else 's'} · "
-                    f"{horizon['days']} person-days",
+                    f"{horizon.recommendations} recommendation"
+                    f"{'' if horizon.recommendations == '1' else 's'} · "
+                    f"{horizon.days} person-days",
                     13,
                     True,
                     INK,
@@ -98,7 +99,7 @@ def roadmap(deck: Any, context: Context) -> None:
             ],
             PP_ALIGN.CENTER,
         )
-        items = [r for r in context.roadmap if r["window"] == horizon["window"]]
+        items = [r for r in context.roadmap if r.window == horizon.window]
         titled = pptx_fit.fit_all(
             [_titled(r) for r in items[:LISTED]],
             body.w - Inches(0.2),
@@ -118,8 +119,8 @@ def roadmap(deck: Any, context: Context) -> None:
         [
             context.horizon_rule,
             *(
-                f"{h['window']}: {h['recommendations']} recommendations, {h['days']} person-days: "
-                + "; ".join(_titled(r) for r in context.roadmap if r["window"] == h["window"])
+                f"{h.window}: {h.recommendations} recommendations, {h.days} person-days: "
+                + "; ".join(_titled(r) for r in context.roadmap if r.window == h.window)
                 + "."
                 for h in context.windows
             ),
@@ -127,8 +128,8 @@ def roadmap(deck: Any, context: Context) -> None:
     )
 
 
-def _titled(item: dict[str, Any]) -> str:
-    return item["title"] + (" (prerequisite)" if item["prerequisite"] else "")
+def _titled(item: RoadmapRow) -> str:
+    return item.title + (" (prerequisite)" if item.prerequisite else "")
 
 
 def initial_wins(deck: Any, context: Context) -> None:
@@ -145,10 +146,10 @@ def initial_wins(deck: Any, context: Context) -> None:
     main, note = box.rows([1, 0.08], gap=Inches(0.1))
     rows = [
         (
-            pptx_fit.fit(w["name"], int(main.w * 0.56), 13, 2),
-            w["window"],
-            "yes" if w["quick_win"] else "",
-            w["days"],
+            pptx_fit.fit(w.name, int(main.w * 0.56), 13, 2),
+            w.window,
+            "yes" if w.quick_win else "",
+            w.days,
         )
         for w in wins[:WINS]
     ]
@@ -172,8 +173,8 @@ def initial_wins(deck: Any, context: Context) -> None:
             QUICK_WIN + " Initial wins are the quick wins and the pack's foundation steps that "
             "start within the first year; they build momentum for the longer programme.",
             *(
-                f"- {w['name']} ({w['window']}, {w['days']} person-days"
-                + (", quick win" if w["quick_win"] else "")
+                f"- {w.name} ({w.window}, {w.days} person-days"
+                + (", quick win" if w.quick_win else "")
                 + ")."
                 for w in wins
             ),
@@ -193,8 +194,8 @@ def effort(deck: Any, context: Context) -> None:
         context.headlines["effort"],
         0.9 / 1.1,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
-        [h["window"] for h in context.windows],
-        [("Person-days", [h["days_value"] for h in context.windows])],
+        [h.window for h in context.windows],
+        [("Person-days", [h.days_value for h in context.windows])],
         number_format="0",
         font_size=14,
     )
@@ -227,7 +228,7 @@ def effort(deck: Any, context: Context) -> None:
             "Person-days are the consultant's sizing of each recommendation by its effort class; "
             "they cover the customer's and the consultants' time together.",
             *(
-                f"- {h['window']}: {h['recommendations']} recommendations, {h['days']} person-days."
+                f"- {h.window}: {h.recommendations} recommendations, {h.days} person-days."
                 for h in context.windows
             ),
         ],
@@ -242,13 +243,13 @@ def alternatives(deck: Any, context: Context) -> None:
     rows = [
         (
             [
-                SlideText(a["name"], 16, bold=True),
-                SlideText(pptx_fit.abridge(a["description"], describe), 13),
+                SlideText(a.name, 16, bold=True),
+                SlideText(pptx_fit.abridge(a.description, describe), 13),
             ],
-            a["count"],
-            a["days"],
-            a["overall"],
-            a["open_gaps"],
+            a.count,
+            a.days,
+            a.overall,
+            a.open_gaps,
         )
         for a in context.alternatives
     ]
@@ -274,10 +275,10 @@ def alternatives(deck: Any, context: Context) -> None:
             f"{context.overall['current']} "
             f"today and a target of {context.overall['target']}:",
             *(
-                f"- {a['name']}: {a['description']} {a['count']} recommendations, {a['days']} "
-                f"person-days{_smaller(a)}, overall {a['overall']}, {a['open_gaps']} question "
+                f"- {a.name}: {a.description} {a.count} recommendations, {a.days} "
+                f"person-days{_smaller(a)}, overall {a.overall}, {a.open_gaps} question "
                 "gaps left open. By perspective: "
-                + ", ".join(f"{name} {value}" for name, value in a["reaches"])
+                + ", ".join(f"{name} {value}" for name, value in a.reaches)
                 + "."
                 for a in context.alternatives
             ),
@@ -290,10 +291,10 @@ def alternatives(deck: Any, context: Context) -> None:
     )
 
 
-def _smaller(path: dict[str, Any]) -> str:
-    if path["fewer"] == "0":
+def _smaller(path: AlternativeRow) -> str:
+    if path.fewer == "0":
         return ""
-    return f" ({path['fewer']} fewer and {path['fewer_days']} person-days less than the full path)"
+    return f" ({path.fewer} fewer and {path.fewer_days} person-days less than the full path)"
 
 
 SLIDES = [recommendations, roadmap, initial_wins, effort, alternatives]

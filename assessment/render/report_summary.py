@@ -34,10 +34,7 @@ def summary(c: Context) -> list[Block]:
         blocks += [
             Heading(f"Top {c.top_count} recommendations", 2),
             Bullets(
-                tuple(
-                    f"{r['title']} ({r['window']}, effort {r['effort']})"
-                    for r in c.top_recommendations
-                ),
+                tuple(f"{r.title} ({r.window}, effort {r.effort})" for r in c.top_recommendations),
                 numbered=True,
             ),
         ]

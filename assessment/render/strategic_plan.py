@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from assessment.render.outline import Block, Bullets, Figure, Heading, Outline, Para, Table
 from assessment.render.outline_parts import chapter, document, phases_table
 from assessment.report.context import Context
+from assessment.report.plan_view import RoadmapRow
 
 NAME = "strategic-plan"
 
@@ -53,17 +52,17 @@ def _roadmap(c: Context) -> list[Block]:
     )
     dated = {w["window"]: w for w in c.ask.get("windows", [])}
     for window in c.windows:
-        items = [i for i in c.roadmap if i["window"] == window["window"]]
+        items = [i for i in c.roadmap if i.window == window.window]
         if not items:
             continue
-        cost = dated.get(window["window"], {})
+        cost = dated.get(window.window, {})
         period = f" ({cost['period']})" if cost else ""
-        blocks.append(Heading(f"{window['window']}{period}", 2))
+        blocks.append(Heading(f"{window.window}{period}", 2))
         blocks.append(
             Para(
-                f"{window['recommendations']} recommendations, {window['days']} person-days"
+                f"{window.recommendations} recommendations, {window.days} person-days"
                 + (f", {cost['cost']}" if cost else "")
-                + f"; {window['horizon']} horizon."
+                + f"; {window.horizon} horizon."
             )
         )
         blocks.append(
@@ -71,12 +70,12 @@ def _roadmap(c: Context) -> list[Block]:
                 ("#", "Recommendation", "Owner", "Effort", "Days", "After #"),
                 tuple(
                     (
-                        i["rank"],
-                        i["title"] + _marks(i),
-                        i["owner"] or "to be named",
-                        i["effort"],
-                        i["days"],
-                        ", ".join(i["after"]),
+                        i.rank,
+                        i.title + _marks(i),
+                        i.owner or "to be named",
+                        i.effort,
+                        i.days,
+                        ", ".join(i.after),
                     )
                     for i in items
                 ),
@@ -105,12 +104,12 @@ def _milestones(c: Context) -> list[Block]:
 def _by_phase(c: Context) -> list[Block]:
     blocks: list[Block] = [Heading("Roadmap by phase", 1)]
     for phase in c.phases:
-        items = [i for i in c.roadmap if i["phase"] == phase["name"]]
+        items = [i for i in c.roadmap if i.phase == phase["name"]]
         if items:
             blocks += [
                 Heading(phase["name"], 2),
                 Para(phase["description"]),
-                Bullets(tuple(f"{i['title']} ({i['window']})" for i in items)),
+                Bullets(tuple(f"{i.title} ({i.window})" for i in items)),
             ]
     return blocks
 
@@ -151,9 +150,7 @@ def _effort(c: Context) -> list[Block]:
         ),
         Table(
             ("Path", "Recommendations", "Person-days", "Fewer than full", "Overall reached"),
-            tuple(
-                (a["name"], a["count"], a["days"], a["fewer"], a["overall"]) for a in c.alternatives
-            ),
+            tuple((a.name, a.count, a.days, a.fewer, a.overall) for a in c.alternatives),
             (5, 3, 2.8, 2.6, 2.6),
             "Table 5: Alternative paths to the target",
             numeric=(1, 2, 3, 4),
@@ -163,16 +160,14 @@ def _effort(c: Context) -> list[Block]:
     return blocks
 
 
-def _marks(item: dict[str, Any]) -> str:
-    marks = ["quick win"] * item["quick_win"] + ["prerequisite"] * item["prerequisite"]
+def _marks(item: RoadmapRow) -> str:
+    marks = ["quick win"] * item.quick_win + ["prerequisite"] * item.prerequisite
     return f" ({', '.join(marks)})" if marks else ""
 
 
 def _dependencies(c: Context) -> list[Block]:
     rows = tuple(
-        (i["rank"], i["title"] + _marks(i), "; ".join(i["builds_on"]))
-        for i in c.roadmap
-        if i["builds_on"]
+        (i.rank, i.title + _marks(i), "; ".join(i.builds_on)) for i in c.roadmap if i.builds_on
     )
     if not rows:
         return []

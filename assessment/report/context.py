@@ -19,10 +19,18 @@ from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import ask
 from assessment.report.figures import Chart, figures
-from assessment.report.findings import findings, informed_evidence, triggered_by
+from assessment.report.findings import findings, informed_evidence
 from assessment.report.headlines import headlines
 from assessment.report.measures import Baseline
 from assessment.report.method import horizon_rule, method_appendix
+from assessment.report.plan_view import (
+    AlternativeRow,
+    InitialWinRow,
+    RecommendationRow,
+    RoadmapRow,
+    UnaddressedRow,
+    WindowRow,
+)
 from assessment.report.score_sheets import ScoreSheet, score_sheets
 from assessment.report.score_view import (
     activity_grid,
@@ -61,7 +69,7 @@ class Context:
     overall_sentence: str
     perspectives: list[dict[str, str]]
     questions: list[dict[str, str]]
-    recommendations: list[dict[str, Any]]
+    recommendations: list[RecommendationRow]
     respondents_by_role: list[tuple[str, int]]
     interviewed_count: int  # people interviewed, all roles
     role_count: int  # roles they were interviewed in
@@ -70,7 +78,7 @@ class Context:
     phase_count: str  # counts as words: "five"
     perspective_count: str
     alternative_count: str
-    top_recommendations: list[dict[str, Any]]  # the first few, for the summary
+    top_recommendations: list[RecommendationRow]  # the first few, for the summary
     top_count: str
     levels: list[tuple[str, str]]
     phases: list[dict[str, str]]
@@ -82,15 +90,15 @@ class Context:
     ratings: list[dict[str, str]]
     targets: list[dict[str, str]]
     activities: dict[str, Any]
-    roadmap: list[dict[str, Any]]
-    windows: list[dict[str, Any]]  # per window: texts, and `days_value` for charts
+    roadmap: list[RoadmapRow]
+    windows: list[WindowRow]
     total_days: str
     widest_gaps: dict[str, list[dict[str, str]]]  # perspective id → its widest gaps, widest first
     horizon_rule: str
-    alternatives: list[dict[str, Any]]
+    alternatives: list[AlternativeRow]
     not_offered: list[str]
-    initial_wins: list[dict[str, Any]]
-    unaddressed: list[dict[str, str]]
+    initial_wins: list[InitialWinRow]
+    unaddressed: list[UnaddressedRow]
     training: list[dict[str, Any]]
     next_steps: list[dict[str, str]]
     series: dict[str, list[Any]]
@@ -114,13 +122,13 @@ class Context:
     training_audiences: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
-    def quick_wins(self) -> list[dict[str, Any]]:
+    def quick_wins(self) -> list[RoadmapRow]:
         """The plan's quick wins, in start order."""
-        return [r for r in self.roadmap if r["quick_win"]]
+        return [r for r in self.roadmap if r.quick_win]
 
     @property
     def first_window(self) -> str:
-        return self.windows[0]["window"] if self.windows else ""
+        return self.windows[0].window if self.windows else ""
 
     def text(self, value: str) -> str:
         """Pack text with placeholders filled for this customer."""
@@ -144,7 +152,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     info = assessment.pack.info
     doc = score_document(assessment)
     series, activities = chart_series(doc), activity_grid(assessment)
-    recommendations = _recommendations(assessment)
+    recommendations = plan_view.recommendations(assessment)
     overall = {key: fmt(doc["overall"][key]) for key in ("current", "target")}
     overall["gap"] = fmt_gap(*(doc["overall"][key] for key in ("gap", "current", "target")))
     overall["label"] = doc["overall"]["label"] or "not yet scored"
@@ -200,16 +208,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         targets=target_rows(assessment),
         activities=activities,
         roadmap=plan_view.roadmap(assessment),
-        windows=[
-            {
-                "window": clean(t.window.name),
-                "horizon": t.window.horizon,
-                "recommendations": str(t.recommendations),
-                "days": f"{t.days:,.0f}",
-                "days_value": t.days,
-            }
-            for t in assessment.plan.totals
-        ],
+        windows=plan_view.windows(assessment.plan),
         total_days=f"{assessment.plan.days:,.0f}",
         widest_gaps=widest_gaps(assessment, doc),
         horizon_rule=horizon_rule(assessment.plan),
@@ -251,41 +250,6 @@ def _overall_sentence(customer: str, process: str, overall: dict[str, Any]) -> s
         f"{fmt(overall['target'])}: "
         + ("the target is met." if gap == TARGET_MET else f"a gap of {gap}.")
     )
-
-
-def _recommendations(assessment: Assessment) -> list[dict[str, Any]]:
-    customer, organisation = clean(assessment.customer), clean(assessment.engagement.organisation)
-    names = {p.id: p.name for p in assessment.pack.info.perspectives}
-    roles = {r.id: r.name for r in assessment.pack.info.interviewees}
-
-    def text(value: str) -> str:
-        return fill(clean(value), customer, organisation)
-
-    plan = assessment.plan
-    return [
-        {
-            "rank": str(r.rank),
-            "id": r.id,
-            "title": text(r.recommendation.title),
-            "perspective": clean(names[r.recommendation.perspective]),
-            "horizon": plan.item(r.id).horizon,
-            "window": clean(plan.windows[plan.item(r.id).window].name),
-            "effort": r.recommendation.effort,
-            "impact": r.recommendation.impact,
-            "quick_win": plan.item(r.id).quick_win,
-            "initial_win": plan.item(r.id).initial_win,
-            "prerequisite": r.prerequisite,
-            "customer_priority": r.customer_priority,
-            "priority": fmt(r.priority),
-            "rationale": text(r.recommendation.rationale),
-            "steps": [text(step) for step in r.recommendation.steps],
-            "questions": ", ".join(r.questions),
-            "owner": clean(roles.get(r.recommendation.owner or "", "")),
-            "success_measure": text(r.recommendation.success_measure),
-            "triggered_by": triggered_by(assessment, r.questions, text),
-        }
-        for r in assessment.recommendations
-    ]
 
 
 def _interviewed(assessment: Assessment) -> str:

@@ -230,13 +230,13 @@ def _initial_wins(context: Context, t: Shown) -> Rows:
     """The plan's initial wins: name, planned benefits (with milestones), where it starts."""
     rows = []
     for win in context.initial_wins:
-        benefits = win["benefits"]
-        if win["milestones"]:
-            benefits += "\n" + bulleted(win["milestones"])
-        placed = f"Rank {win['rank']} · {win['window']} ({win['horizon']})" + (
-            " · quick win" if win["quick_win"] else ""
+        benefits = win.benefits
+        if win.milestones:
+            benefits += "\n" + bulleted(win.milestones)
+        placed = f"Rank {win.rank} · {win.window} ({win.horizon})" + (
+            " · quick win" if win.quick_win else ""
         )
-        rows.append((win["name"], benefits, placed))
+        rows.append((win.name, benefits, placed))
     return tuple(rows)
 
 

@@ -6,13 +6,16 @@ slide's table or chart does not show.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assessment.analysis.score_document import DASH, TARGET_MET
 from assessment.text import count_word
 
+if TYPE_CHECKING:
+    from assessment.report.context import Context
 
-def headlines(c: Any) -> dict[str, str]:
+
+def headlines(c: Context) -> dict[str, str]:
     """Slide key → its message title, for the Context `c`."""
     scored = c.overall["current"] != DASH
     process, customer = c.process, c.customer
@@ -37,7 +40,7 @@ def headlines(c: Any) -> dict[str, str]:
         "recommendations": _recommendations(c),
         "roadmap": _roadmap(c),
         "initial_wins": f"{len(c.initial_wins)} initial wins start first; "
-        f"{sum(1 for w in c.initial_wins if w['quick_win'])} of them are quick wins",
+        f"{sum(1 for w in c.initial_wins if w.quick_win)} of them are quick wins",
         "effort": _effort(c),
         "alternatives": _alternatives(c),
         "ask": f"We ask for a sponsor, named owners and {first['cost']} for the first "
@@ -57,7 +60,7 @@ def headlines(c: Any) -> dict[str, str]:
     return titles
 
 
-def _interviews(c: Any) -> str:
+def _interviews(c: Context) -> str:
     people = c.interviewed_count
     scored = sum(p["scored"] for p in c.scores["perspectives"])
     total = sum(p["questions"] for p in c.scores["perspectives"])
@@ -68,7 +71,7 @@ def _interviews(c: Any) -> str:
     )
 
 
-def _overall(c: Any) -> str:
+def _overall(c: Context) -> str:
     o = c.overall
     if o["gap"] == TARGET_MET:
         return f"{c.customer} is at level {o['level']} ({o['label']}) and meets its target"
@@ -78,7 +81,7 @@ def _overall(c: Any) -> str:
     )
 
 
-def _perspectives(c: Any) -> str:
+def _perspectives(c: Context) -> str:
     """From the score document's numbers; the texts are the context's, so they match the table."""
     shown = {p["id"]: p for p in c.perspectives}
     scored = [p for p in c.scores["perspectives"] if p["current"] is not None]
@@ -95,7 +98,7 @@ def _perspectives(c: Any) -> str:
     )
 
 
-def _activities(c: Any) -> str:
+def _activities(c: Context) -> str:
     means = []
     for name, values in zip(c.activities["rows"], c.activities["values"], strict=True):
         scored = [v for v in values if v is not None]
@@ -107,55 +110,55 @@ def _activities(c: Any) -> str:
     return f"“{name}” is the weakest key activity, at {value:.2f} on average"
 
 
-def _baselines(c: Any) -> str:
-    banded = [b for b in c.baselines if b.band_level is not None]
+def _baselines(c: Context) -> str:
+    banded = [(b.band_level, n, b) for n, b in enumerate(c.baselines) if b.band_level is not None]
     if not banded:
         measured = sum(1 for b in c.baselines if b.value != "not measured")
         return f"{measured} KPIs were measured; none has a benchmark band yet"
-    worst = min(banded, key=lambda b: b.band_level)
+    _, _, worst = min(banded, key=lambda ranked: ranked[:2])
     return f"{worst.name} is the weakest measured KPI: {worst.value} ({worst.band})"
 
 
-def _recommendations(c: Any) -> str:
+def _recommendations(c: Context) -> str:
     top = c.top_recommendations
     if not top:
         return "No recommendation is needed to reach the target"
-    priorities = sum(1 for r in top if r["customer_priority"])
+    priorities = sum(1 for r in top if r.customer_priority)
     if priorities:
         return (
             f"{c.top_count.capitalize()} recommendations come first, led by your "
             f"{count_word(priorities)} priorit{'ies' if priorities != 1 else 'y'}"
         )
-    return f"{c.top_count.capitalize()} recommendations come first, led by: {top[0]['title']}"
+    return f"{c.top_count.capitalize()} recommendations come first, led by: {top[0].title}"
 
 
-def _roadmap(c: Any) -> str:
-    parts = [f"{w['recommendations']} in {w['window']}" for w in c.windows if w["recommendations"]]
+def _roadmap(c: Context) -> str:
+    parts = [f"{w.recommendations} in {w.window}" for w in c.windows if w.recommendations]
     if not parts:
         return "The plan has no recommendations to schedule"
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"The plan delivers {listed}"
 
 
-def _effort(c: Any) -> str:
-    total = sum(w["days_value"] for w in c.windows)
+def _effort(c: Context) -> str:
+    total = sum(w.days_value for w in c.windows)
     if not total:
         return "The plan needs no effort"
     last = c.windows[-1]
-    share = round(100 * last["days_value"] / total)
+    share = round(100 * last.days_value / total)
     return (
         f"The full plan needs {c.ask['total_days']} person-days ({c.ask['total_cost']}); "
-        f"{share}% of it falls in {last['window']}"
+        f"{share}% of it falls in {last.window}"
     )
 
 
-def _alternatives(c: Any) -> str:
-    by_name = {a["name"].lower(): a for a in c.alternatives}
+def _alternatives(c: Context) -> str:
+    by_name = {a.name.lower(): a for a in c.alternatives}
     full = next((a for name, a in by_name.items() if name.startswith("full")), None)
     minimal = next((a for name, a in by_name.items() if name.startswith("minimal")), None)
     if full and minimal:
         return (
-            f"The minimal path reaches {minimal['overall']} with {minimal['count']} "
-            f"recommendations instead of {full['count']}"
+            f"The minimal path reaches {minimal.overall} with {minimal.count} "
+            f"recommendations instead of {full.count}"
         )
     return f"{c.alternative_count.capitalize()} paths lead to the target"

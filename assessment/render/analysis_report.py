@@ -79,14 +79,14 @@ def _current_state(c: Context) -> list[Block]:
         "For each perspective: its score, the practices with the widest gaps and what the "
         "interviewees said about them.",
     )
-    by_id = {p["id"]: p for p in c.perspectives}
+    by_id = {p.id: p for p in c.perspectives}
     for pid, perspective in by_id.items():
-        blocks.append(Heading(perspective["name"], 2))
+        blocks.append(Heading(perspective.name, 2))
         blocks.append(
             Para(
-                f"Current maturity {perspective['current']} ({perspective['label']}) "
-                f"against a target of {perspective['target']}; "
-                f"{perspective['coverage']} questions scored."
+                f"Current maturity {perspective.current} ({perspective.label}) "
+                f"against a target of {perspective.target}; "
+                f"{perspective.coverage} questions scored."
             )
         )
         widest = c.widest_gaps.get(pid, [])
@@ -94,8 +94,7 @@ def _current_state(c: Context) -> list[Block]:
             blocks.append(
                 Bullets(
                     tuple(
-                        f"{q['statement']} ({q['id']}: current {q['current']}, target "
-                        f"{q['target']})"
+                        f"{q.statement} ({q.id}: current {q.current}, target {q.target})"
                         for q in widest
                     )
                 )
@@ -117,7 +116,7 @@ def _desired_state(c: Context) -> list[Block]:
         ),
         Table(
             ("Applies to", "Target level"),
-            tuple((t["scope"], t["target"]) for t in c.targets),
+            tuple((t.scope, t.target) for t in c.targets),
             (12, 4),
             "Table 5: Agreed targets",
             numeric=(1,),
@@ -159,11 +158,11 @@ def _consensus(c: Context) -> list[Block]:
         return []
     rows = tuple(
         (
-            item["question"],
-            item["text"],
-            item["spread"],
-            "; ".join(f"{v['role']}: {v['said']}" for v in item["voices"])
-            + (f". Settled: rated {item['current']}" if item["rated"] else ""),
+            item.question,
+            item.text,
+            item.spread,
+            "; ".join(f"{v.role}: {v.said}" for v in item.voices)
+            + (f". Settled: rated {item.current}" if item.rated else ""),
         )
         for item in c.consensus
     )
@@ -330,13 +329,13 @@ def _appendices(c: Context) -> list[Block]:
             ("Question", "Perspective", "Current", "Target", "Gap", "n", "Spread"),
             tuple(
                 (
-                    f"{q['id']} {q['text']}",
-                    q["perspective"],
-                    q["current"],
-                    q["target"],
-                    q["gap"],
-                    q["responses"],
-                    q["spread"],
+                    f"{q.id} {q.text}",
+                    q.perspective,
+                    q.current,
+                    q.target,
+                    q.gap,
+                    q.responses,
+                    q.spread,
                 )
                 for q in c.questions
             ),

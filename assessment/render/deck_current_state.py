@@ -78,7 +78,7 @@ def interviews(deck: Any, context: Context) -> None:
     if len(context.respondents_by_role) > shown:
         roles.append((f"+ {len(context.respondents_by_role) - shown} more roles (see notes)", ""))
     pptx_blocks.table(slide, left, ["Role", "Interviews"], roles, [3, 1], 16, Inches(0.5))
-    perspectives = [(p["name"], p["coverage"], p["label"]) for p in context.perspectives]
+    perspectives = [(p.name, p.coverage, p.label) for p in context.perspectives]
     header = ["Perspective", "Questions scored", "Level today"]
     pptx_blocks.table(slide, right, header, perspectives, [1.3, 1.2, 1.2], 16, Inches(0.5))
     pptx_blocks.panel(slide, callout, AMBER, 0.8)
@@ -199,7 +199,7 @@ def radar(deck: Any, context: Context) -> None:
     chart.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE  # rings, not numbers
     _style_lines(chart)
     grid = Box(right.x, right.y + Inches(0.3), right.w, right.h - Inches(0.3))
-    rows = [(p["name"], p["current"], p["target"], p["gap"]) for p in context.perspectives]
+    rows = [(p.name, p.current, p.target, p.gap) for p in context.perspectives]
     header = ["Perspective", "Current", "Target", "Gap"]
     pptx_blocks.table(slide, grid, header, rows, [1.6, 1, 1, 1], 16, Inches(0.5))
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
@@ -214,8 +214,7 @@ def radar(deck: Any, context: Context) -> None:
             "The solid navy line with round markers is today; the dashed amber line with square "
             "markers is the agreed target. The further apart they are, the bigger the gap.",
             *(
-                f"- {p['name']}: {p['current']} today ({p['label']}), target {p['target']}, "
-                f"gap {p['gap']}."
+                f"- {p.name}: {p.current} today ({p.label}), target {p.target}, gap {p.gap}."
                 for p in context.perspectives
             ),
         ],

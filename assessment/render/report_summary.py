@@ -70,10 +70,7 @@ def _investment(c: Context) -> list[Block]:
 
 
 def perspective_table(c: Context, caption: str) -> Table:
-    rows = [
-        (p["name"], p["current"], p["target"], p["gap"], p["label"], p["coverage"])
-        for p in c.perspectives
-    ]
+    rows = [(p.name, p.current, p.target, p.gap, p.label, p.coverage) for p in c.perspectives]
     rows.append(
         (
             "Overall",

@@ -30,7 +30,7 @@ def _direction(c: Context) -> list[Block]:
         Heading("Where the plan leads", 2),
         Table(
             ("Perspective", "Today", "Target", "Gap"),
-            tuple((p["name"], p["current"], p["target"], p["gap"]) for p in c.perspectives),
+            tuple((p.name, p.current, p.target, p.gap) for p in c.perspectives),
             (7, 3, 3, 3),
             "Table 2: Today and the target by perspective",
             numeric=(1, 2, 3),

@@ -33,6 +33,10 @@ from assessment.report.plan_view import (
 )
 from assessment.report.score_sheets import ScoreSheet, score_sheets
 from assessment.report.score_view import (
+    ConsensusRow,
+    PerspectiveRow,
+    QuestionRow,
+    TargetRow,
     activity_grid,
     chart_series,
     consensus_items,
@@ -67,8 +71,8 @@ class Context:
     overall: dict[str, str]
     overall_values: dict[str, float | None]  # the same numbers, for placing marks on a scale
     overall_sentence: str
-    perspectives: list[dict[str, str]]
-    questions: list[dict[str, str]]
+    perspectives: list[PerspectiveRow]
+    questions: list[QuestionRow]
     recommendations: list[RecommendationRow]
     respondents_by_role: list[tuple[str, int]]
     interviewed_count: int  # people interviewed, all roles
@@ -85,15 +89,15 @@ class Context:
     perspective_info: list[dict[str, str]]
     findings: list[str]
     evidence: dict[str, list[dict[str, str]]]
-    consensus: list[dict[str, Any]]
+    consensus: list[ConsensusRow]
     consensus_open: int  # items no rating has settled yet
     ratings: list[dict[str, str]]
-    targets: list[dict[str, str]]
+    targets: list[TargetRow]
     activities: dict[str, Any]
     roadmap: list[RoadmapRow]
     windows: list[WindowRow]
     total_days: str
-    widest_gaps: dict[str, list[dict[str, str]]]  # perspective id → its widest gaps, widest first
+    widest_gaps: dict[str, list[QuestionRow]]  # perspective id → its widest gaps, widest first
     horizon_rule: str
     alternatives: list[AlternativeRow]
     not_offered: list[str]
@@ -224,7 +228,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         kpi_goals={k: clean(v) for k, v in engagement.kpi_goals.items()},
         text_answers=text_answers,
         scores=doc,
-        score_sheets=score_sheets(doc, {q["id"]: q["text"] for q in questions}, sheet_title),
+        score_sheets=score_sheets(doc, {q.id: q.text for q in questions}, sheet_title),
         baselines=baselines,
         desired_state=measures.desired_state(assessment.pack, text_answers, shown),
         standards=measures.standards(assessment.pack, shown),

@@ -83,18 +83,18 @@ def _overall(c: Context) -> str:
 
 def _perspectives(c: Context) -> str:
     """From the score document's numbers; the texts are the context's, so they match the table."""
-    shown = {p["id"]: p for p in c.perspectives}
+    shown = {p.id: p for p in c.perspectives}
     scored = [p for p in c.scores["perspectives"] if p["current"] is not None]
     gaps = [p for p in scored if p["gap"]]
     if not gaps:
         return "Every perspective meets its target"
     widest = shown[max(gaps, key=lambda p: p["gap"])["id"]]
     strongest = shown[max(scored, key=lambda p: p["current"])["id"]]
-    if strongest["name"] == widest["name"]:
-        return f"{widest['name']} has the widest gap ({widest['gap']}) of the perspectives"
+    if strongest.name == widest.name:
+        return f"{widest.name} has the widest gap ({widest.gap}) of the perspectives"
     return (
-        f"{widest['name']} has the widest gap ({widest['gap']}); {strongest['name']} is the "
-        f"strongest at {strongest['current']}"
+        f"{widest.name} has the widest gap ({widest.gap}); {strongest.name} is the "
+        f"strongest at {strongest.current}"
     )
 
 

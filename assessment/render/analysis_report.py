@@ -16,9 +16,17 @@ from assessment.render.outline import (
     Quote,
     Table,
 )
-from assessment.render.outline_parts import chapter, document, phases_table
+from assessment.render.outline_parts import (
+    Column,
+    chapter,
+    document,
+    phases_table,
+    records_table,
+    yes,
+)
 from assessment.render.report_summary import perspective_table, summary
 from assessment.report.context import Context
+from assessment.report.plan_view import InitialWinRow, RecommendationRow, UnaddressedRow
 
 NAME = "analysis-report"
 
@@ -63,10 +71,9 @@ def _approach(c: Context) -> list[Block]:
             f"{c.interviewed_count} people were interviewed. Findings are "
             "attributed by role, never by name."
         ),
-        Table(
-            ("Role", "Interviews"),
-            tuple((role, str(n)) for role, n in c.respondents_by_role),
-            (12, 4),
+        records_table(
+            [("Role", 12, lambda rn: rn[0]), ("Interviews", 4, lambda rn: str(rn[1]))],
+            c.respondents_by_role,
             "Table 4: Interviews by role",
             numeric=(1,),
         ),
@@ -225,29 +232,15 @@ def _alternatives(c: Context) -> list[Block]:
 def _unaddressed(c: Context) -> list[Block]:
     if not c.unaddressed:
         return []
+    opening = (
+        f"Even the full path leaves {len(c.unaddressed)} practices short of their target: "
+        "the pack has no advice that takes them all the way. For each, what the consultant "
+        "should do:"
+    )
+    caption = "Table 10: Gaps no recommendation addresses"
     return [
-        *chapter(
-            "Gaps no recommendation addresses",
-            f"Even the full path leaves {len(c.unaddressed)} practices short of their target: "
-            "the pack has no advice that takes them all the way. For each, what the consultant "
-            "should do:",
-        ),
-        Table(
-            ("Practice", "Current", "Target", "Plan reaches", "What to do"),
-            tuple(
-                (
-                    f"{u.question} {u.text}",
-                    u.current,
-                    u.target,
-                    u.reaches,
-                    u.action,
-                )
-                for u in c.unaddressed
-            ),
-            (5.5, 1.5, 1.5, 1.7, 5.8),
-            "Table 10: Gaps no recommendation addresses",
-            numeric=(1, 2, 3),
-        ),
+        *chapter("Gaps no recommendation addresses", opening),
+        records_table(UNADDRESSED_COLUMNS, c.unaddressed, caption, numeric=(1, 2, 3)),
     ]
 
 
@@ -260,14 +253,31 @@ def _initial_wins(c: Context) -> list[Block]:
             f"What starts first: {len(c.initial_wins)} initial wins, {len(c.quick_wins)} of them "
             f"quick wins that can start in the first window ({c.first_window}).",
         ),
-        Table(
-            ("#", "Initial win", "Starts", "Quick win"),
-            tuple((w.rank, w.name, w.window, "yes" if w.quick_win else "") for w in c.initial_wins),
-            (1, 9.5, 3, 2.5),
-            "Table 11: Initial wins",
-            numeric=(0,),
-        ),
+        records_table(INITIAL_WIN_COLUMNS, c.initial_wins, "Table 11: Initial wins", numeric=(0,)),
     ]
+
+
+UNADDRESSED_COLUMNS: list[Column[UnaddressedRow]] = [
+    ("Practice", 5.5, lambda u: f"{u.question} {u.text}"),
+    ("Current", 1.5, lambda u: u.current),
+    ("Target", 1.5, lambda u: u.target),
+    ("Plan reaches", 1.7, lambda u: u.reaches),
+    ("What to do", 5.8, lambda u: u.action),
+]
+INITIAL_WIN_COLUMNS: list[Column[InitialWinRow]] = [
+    ("#", 1, lambda w: w.rank),
+    ("Initial win", 9.5, lambda w: w.name),
+    ("Starts", 3, lambda w: w.window),
+    ("Quick win", 2.5, lambda w: yes(w.quick_win)),
+]
+RECOMMENDATION_COLUMNS: list[Column[RecommendationRow]] = [
+    ("#", 1, lambda r: r.rank),
+    ("Recommendation", 7.4, lambda r: r.title),
+    ("Perspective", 2.6, lambda r: r.perspective),
+    ("Starts", 2, lambda r: r.window),
+    ("Effort", 1.5, lambda r: r.effort),
+    ("Quick win", 1.5, lambda r: yes(r.quick_win)),
+]
 
 
 def _recommendations(c: Context) -> list[Block]:
@@ -276,24 +286,9 @@ def _recommendations(c: Context) -> list[Block]:
         "Tactical and strategic recommendations in the customer's priority order, then by "
         "priority score (gap × weight × impact ÷ effort), never before one they depend on.",
     )
-    rows = tuple(
-        (
-            r.rank,
-            r.title,
-            r.perspective,
-            r.window,
-            r.effort,
-            "yes" if r.quick_win else "",
-        )
-        for r in c.recommendations
-    )
     blocks.append(
-        Table(
-            ("#", "Recommendation", "Perspective", "Starts", "Effort", "Quick win"),
-            rows,
-            (1, 7.4, 2.6, 2, 1.5, 1.5),
-            "Table 12: Recommendations",
-            numeric=(0,),
+        records_table(
+            RECOMMENDATION_COLUMNS, c.recommendations, "Table 12: Recommendations", numeric=(0,)
         )
     )
     for r in c.recommendations:

@@ -3,8 +3,8 @@ sections with their overview, named items and tables of text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from assessment.render.outline import Block, Bullets, Cover, Heading, Outline, Para, Table, Toc
 from assessment.report.context import Context
@@ -106,6 +106,28 @@ def text_table(header: Any, rows: Any, widths: Any, **options: Any) -> Table:
     return Table(
         tuple(header), tuple(tuple(str(v) for v in row) for row in rows), tuple(widths), **options
     )
+
+
+R = TypeVar("R")
+Column = tuple[str, float, Callable[[R], str]]  # header, width in cm, the cell of a record
+
+
+def records_table(
+    columns: Sequence[Column[R]], records: Iterable[R], caption: str = "", **options: Any
+) -> Table:
+    """A table with one row a record: each column's header, width and how to get its cell."""
+    return Table(
+        tuple(header for header, _, _ in columns),
+        tuple(tuple(cell(record) for _, _, cell in columns) for record in records),
+        tuple(width for _, width, _ in columns),
+        caption,
+        **options,
+    )
+
+
+def yes(flag: bool) -> str:
+    """A flag column's cell: `yes`, or empty."""
+    return "yes" if flag else ""
 
 
 def blank_table(header: Any, widths: Any, rows: int) -> Table:

@@ -203,10 +203,5 @@ def _next_steps(c: Context) -> list[Block]:
 
 
 def _decisions(c: Context) -> list[Block]:
-    decisions = c.ask.get("decisions", [])
-    if not decisions:
-        return []
-    return [
-        Heading("Decisions asked of the sponsor", 2),
-        Bullets(tuple(decisions)),
-    ]
+    decisions = tuple(c.ask.get("decisions", []))
+    return [Heading("Decisions asked of the sponsor", 2), Bullets(decisions)] if decisions else []

@@ -49,14 +49,6 @@ from assessment.text import Shown, clean, count_word, fill
 
 
 @dataclass(frozen=True)
-class Row:
-    """A table row ready to place: cells already formatted as text."""
-
-    cells: tuple[str, ...]
-    emphasis: bool = False
-
-
-@dataclass(frozen=True)
 class Context:
     """Everything a deliverable shows."""
 

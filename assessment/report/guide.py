@@ -99,8 +99,8 @@ class Guide:
     reporting_templates: tuple[NamedText, ...]
     form_templates: tuple[NamedText, ...]
     sipoc: Rows
-    topics: tuple[TopicView, ...]
     glossary: Rows
+    topics: tuple[TopicView, ...]
     blank_rows: int = BLANK_ROWS
 
 

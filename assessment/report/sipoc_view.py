@@ -17,9 +17,9 @@ class Sipoc:
     """The SIPOC table: a title, and one row per supplier with activities shown by name."""
 
     title: str
+    header: tuple[str, ...]
     customer: str
     process: str
-    header: tuple[str, ...]
     rows: Rows
 
 
@@ -41,7 +41,8 @@ def build_sipoc(context: Context) -> Sipoc:
         )
         for r in k.sipoc
     )
-    return Sipoc(f"{context.process} SIPOC", context.customer, context.process, SIPOC_HEADER, rows)
+    title = f"{context.process} SIPOC"
+    return Sipoc(title, SIPOC_HEADER, context.customer, context.process, rows)
 
 
 NAMED = "Named in the interviews:"

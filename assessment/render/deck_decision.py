@@ -12,6 +12,7 @@ from pptx.util import Inches
 
 from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, NAVY, TEAL, Box, SlideText
+from assessment.report.ask import Milestone
 from assessment.report.context import Context
 
 HEAD, BODY = 16, 14  # point sizes of a summary box's heading and its lines
@@ -76,14 +77,14 @@ def _recommend(c: Context) -> list[str]:
             f"{len(c.quick_wins)} of them quick wins."
         )
     lines.append(
-        f"{len(c.recommendations)} recommendations in all, {c.ask['total_days']} person-days "
-        f"({c.ask['total_cost']})."
+        f"{len(c.recommendations)} recommendations in all, {c.ask.total_days} person-days "
+        f"({c.ask.total_cost})."
     )
     return lines
 
 
 def _needs(c: Context) -> list[str]:
-    return c.ask["decisions"][:3] or ["Nothing: the target is met."]
+    return list(c.ask.decisions[:3]) or ["Nothing: the target is met."]
 
 
 def ask(deck: Any, context: Context) -> None:
@@ -92,7 +93,7 @@ def ask(deck: Any, context: Context) -> None:
     upper, strip, note = box.rows([3.1, 1.45, 0.3], gap=Inches(0.15))
     left, right = upper.columns([1, 1.1], gap=Inches(0.35))
     inner = left.inset()
-    decisions = pptx_fit.fit_all(a["decisions"], inner.w, 13, pptx_fit.lines(inner.h, 13) - 2)
+    decisions = pptx_fit.fit_all(a.decisions, inner.w, 13, pptx_fit.lines(inner.h, 13) - 2)
     pptx_blocks.card(
         slide,
         left,
@@ -101,8 +102,8 @@ def ask(deck: Any, context: Context) -> None:
             *(SlideText("▪ " + d, 13) for d in decisions),
         ],
     )
-    rows = [(w["window"], w["period"], w["days"], w["cost"]) for w in a["windows"]] + [
-        ("Total", "", a["total_days"], a["total_cost"])
+    rows = [(w.window, w.period, w.days, w.cost) for w in a.windows] + [
+        ("Total", "", a.total_days, a.total_cost)
     ]
     height = min(Inches(0.55), int((right.h - Inches(0.45)) / max(1, len(rows))))
     header = ["Window", "Dates", "Person-days", "Cost"]
@@ -113,31 +114,31 @@ def ask(deck: Any, context: Context) -> None:
         for paragraph in cell.text_frame.paragraphs:
             for run in paragraph.runs:
                 run.font.bold = True
-    _milestones(slide, strip, a["milestones"][:MILESTONES])
+    _milestones(slide, strip, a.milestones[:MILESTONES])
     basis = (
-        f"Person-days at a blended {a['day_rate']} a day, customer and consultant time alike "
-        f"(about {a['staff_years']} staff-years in all). " + a["assumption"]
+        f"Person-days at a blended {a.day_rate} a day, customer and consultant time alike "
+        f"(about {a.staff_years} staff-years in all). " + a.assumption
     )
     pptx_blocks.text(slide, note, [SlideText(pptx_fit.fit(basis, note.w, 11, 2), 11, colour=TEAL)])
     pptx_blocks.notes(
         slide,
         [
             "The ask. Decisions:",
-            *(f"- {d}" for d in a["decisions"]),
+            *(f"- {d}" for d in a.decisions),
             "Investment by window: "
             + "; ".join(
-                f"{w['window']} ({w['period']}): {w['recommendations']} recommendations, "
-                f"{w['days']} person-days, {w['cost']}"
-                for w in a["windows"]
+                f"{w.window} ({w.period}): {w.recommendations} recommendations, "
+                f"{w.days} person-days, {w.cost}"
+                for w in a.windows
             )
-            + f". Total {a['total_days']} person-days, {a['total_cost']}.",
-            "Milestones: " + "; ".join(f"{m['date']}: {m['milestone']}" for m in a["milestones"]),
+            + f". Total {a.total_days} person-days, {a.total_cost}.",
+            "Milestones: " + "; ".join(f"{m.date}: {m.milestone}" for m in a.milestones),
             basis,
         ],
     )
 
 
-def _milestones(slide: Any, strip: Box, milestones: list[dict[str, str]]) -> None:
+def _milestones(slide: Any, strip: Box, milestones: tuple[Milestone, ...]) -> None:
     """Dated milestones left to right, each a date over what is done by then."""
     if not milestones:
         return
@@ -146,8 +147,8 @@ def _milestones(slide: Any, strip: Box, milestones: list[dict[str, str]]) -> Non
     ):
         pptx_blocks.panel(slide, Box(column.x, column.y, column.w, Inches(0.06)), AMBER)
         body = Box(column.x, column.y + Inches(0.1), column.w, column.h - Inches(0.1))
-        date = SlideText(milestone["date"], 12, bold=True, colour=NAVY)
-        pptx_blocks.text(slide, body, pptx_blocks.titled(date, milestone["milestone"], body, 11, 1))
+        date = SlideText(milestone.date, 12, bold=True, colour=NAVY)
+        pptx_blocks.text(slide, body, pptx_blocks.titled(date, milestone.milestone, body, 11, 1))
 
 
 SUMMARY, ASK = [summary], [ask]

@@ -207,9 +207,7 @@ def effort(deck: Any, context: Context) -> None:
     series.format.fill.fore_color.theme_color = TEAL
     pptx_blocks.label_values(series, 14, "0", XL_LABEL_POSITION.OUTSIDE_END)
     grid = Box(right.x, right.y + Inches(0.4), right.w, right.h - Inches(0.4))
-    rows = [
-        (w["window"], w["recommendations"], w["days"], w["cost"]) for w in context.ask["windows"]
-    ]
+    rows = [(w.window, w.recommendations, w.days, w.cost) for w in context.ask.windows]
     below = grid.y + Inches(0.45 + 0.5 * len(rows) + 0.3)
     key = Box(grid.x, below, grid.w, max(Inches(0.3), grid.y + grid.h - below))
     header = ["Window", "Recommendations", "Person-days", "Cost"]
@@ -218,8 +216,8 @@ def effort(deck: Any, context: Context) -> None:
     )
     explain = (
         "Person-days size each recommendation by its effort class and cover the customer's "
-        f"and the consultants' time; cost at {context.ask['day_rate']} a day. "
-        + context.ask["assumption"]
+        f"and the consultants' time; cost at {context.ask.day_rate} a day. "
+        + context.ask.assumption
     )
     pptx_blocks.text(slide, key, [SlideText(explain, 13, colour=INK)])
     pptx_blocks.notes(

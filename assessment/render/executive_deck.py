@@ -92,7 +92,7 @@ def _closing(deck: Any, context: Context) -> None:
     body = pptx_blocks.placeholder(
         slide, pptx_blocks.PP_PLACEHOLDER.BODY, pptx_blocks.PP_PLACEHOLDER.SUBTITLE
     )
-    heads = [d.split(":", 1)[0] for d in context.ask["decisions"]]
+    heads = [d.split(":", 1)[0] for d in context.ask.decisions]
     if body is not None and heads:
         pptx_blocks.write(
             body.text_frame,
@@ -108,7 +108,7 @@ def _closing(deck: Any, context: Context) -> None:
         slide,
         [
             "Invite questions. Then go back to the ask and take each decision in turn:",
-            *(f"- {d}" for d in context.ask["decisions"]),
+            *(f"- {d}" for d in context.ask.decisions),
             "The analysis report, the strategic plan and the training plan carry the detail behind "
             "every slide.",
         ],

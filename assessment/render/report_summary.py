@@ -54,18 +54,18 @@ def _finding_evidence(f: dict[str, Any]) -> list[Block]:
 
 def _investment(c: Context) -> list[Block]:
     a = c.ask
-    if not a.get("windows"):
+    if not a.windows:
         return []
-    first = a["windows"][0]
+    first = a.windows[0]
     return [
         Heading("What it takes", 2),
         Para(
-            f"The plan needs {a['total_days']} person-days ({a['total_cost']}, about "
-            f"{a['staff_years']} staff-years) at a blended {a['day_rate']} a day. The first "
-            f"window ({first['window']}, {first['period']}) needs {first['days']} person-days "
-            f"({first['cost']}). " + a["assumption"]
+            f"The plan needs {a.total_days} person-days ({a.total_cost}, about "
+            f"{a.staff_years} staff-years) at a blended {a.day_rate} a day. The first "
+            f"window ({first.window}, {first.period}) needs {first.days} person-days "
+            f"({first.cost}). " + a.assumption
         ),
-        Bullets(tuple(a["decisions"])),
+        Bullets(tuple(a.decisions)),
     ]
 
 

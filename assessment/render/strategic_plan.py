@@ -50,18 +50,18 @@ def _roadmap(c: Context) -> list[Block]:
             "answers for the recommendation's delivery."
         )
     )
-    dated = {w["window"]: w for w in c.ask.get("windows", [])}
+    dated = {w.window: w for w in c.ask.windows}
     for window in c.windows:
         items = [i for i in c.roadmap if i.window == window.window]
         if not items:
             continue
-        cost = dated.get(window.window, {})
-        period = f" ({cost['period']})" if cost else ""
+        cost = dated.get(window.window)
+        period = f" ({cost.period})" if cost else ""
         blocks.append(Heading(f"{window.window}{period}", 2))
         blocks.append(
             Para(
                 f"{window.recommendations} recommendations, {window.days} person-days"
-                + (f", {cost['cost']}" if cost else "")
+                + (f", {cost.cost}" if cost else "")
                 + f"; {window.horizon} horizon."
             )
         )
@@ -87,14 +87,14 @@ def _roadmap(c: Context) -> list[Block]:
 
 
 def _milestones(c: Context) -> list[Block]:
-    milestones = c.ask.get("milestones", [])
+    milestones = c.ask.milestones
     if not milestones:
         return []
     return [
         Heading("Milestones", 2),
         Table(
             ("Date", "Milestone"),
-            tuple((m["date"], m["milestone"]) for m in milestones),
+            tuple((m.date, m.milestone) for m in milestones),
             (3.6, 12.4),
             "Table 3: Dated milestones",
         ),
@@ -116,31 +116,28 @@ def _by_phase(c: Context) -> list[Block]:
 
 def _effort(c: Context) -> list[Block]:
     a = c.ask
-    windows = a.get("windows", [])
+    windows = a.windows
     blocks = chapter(
         "Effort and cost",
         f"The full roadmap is estimated at {c.total_days} person-days (about "
-        f"{a.get('staff_years', '')} staff-years), {a.get('total_cost', '')} at a blended "
-        f"day rate of {a.get('day_rate', '')}, sized from the pack's effort scale; person-days "
+        f"{a.staff_years} staff-years), {a.total_cost} at a blended "
+        f"day rate of {a.day_rate}, sized from the pack's effort scale; person-days "
         "count the customer's and the consultants' time alike. The estimate is for planning "
         "and should be refined per project.",
     )
-    if a.get("assumption"):
-        blocks.append(Para(a["assumption"]))
+    if a.assumption:
+        blocks.append(Para(a.assumption))
     blocks += [
         Table(
             ("Window", "Period", "Recommendations", "Person-days", "Cost"),
             (
-                *(
-                    (w["window"], w["period"], w["recommendations"], w["days"], w["cost"])
-                    for w in windows
-                ),
+                *((w.window, w.period, w.recommendations, w.days, w.cost) for w in windows),
                 (
                     "Total",
                     "",
                     str(len(c.roadmap)),
-                    a.get("total_days", ""),
-                    a.get("total_cost", ""),
+                    a.total_days,
+                    a.total_cost,
                 ),
             ),
             (2.6, 5.6, 2.8, 2.2, 2.8),
@@ -203,5 +200,5 @@ def _next_steps(c: Context) -> list[Block]:
 
 
 def _decisions(c: Context) -> list[Block]:
-    decisions = tuple(c.ask.get("decisions", []))
+    decisions = tuple(c.ask.decisions)
     return [Heading("Decisions asked of the sponsor", 2), Bullets(decisions)] if decisions else []

@@ -63,8 +63,8 @@ def _plan(c: Context) -> list[Block]:
         Para(schedule["rule"]),
         Bullets(tuple(f"{q}: {period}" for q, period in schedule["quarters"])),
     ]
-    if c.ask.get("assumption"):
-        blocks.append(Para(c.ask["assumption"]))
+    if c.ask.assumption:
+        blocks.append(Para(c.ask.assumption))
     blocks.append(
         Table(
             ("#", "Course", "Attendees", "Quarter", "Days each", "Training days", "Cost"),

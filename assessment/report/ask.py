@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
 
 from assessment.analysis.investment import Investment, add_months
 from assessment.analysis.scoring import Assessment
@@ -17,6 +17,41 @@ from assessment.text import clean, count_word
 
 OWNERS_NAMED = 3  # owner roles named in the owner decision
 WORKSHOP_BEFORE = dt.timedelta(weeks=2)  # the consensus workshop, before the start
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A date, and what is done by then."""
+
+    date: str
+    milestone: str
+
+
+@dataclass(frozen=True, slots=True)
+class AskWindow:
+    """A plan window's cost and dates: texts, and `days_value` for charts."""
+
+    window: str
+    recommendations: str
+    days: str
+    days_value: float
+    cost: str
+    starts: str
+    period: str  # `1 January 2027 – 31 March 2027`, or `from 1 January 2028`
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What the plan costs, when it is delivered and what we ask the customer to decide."""
+
+    day_rate: str = ""
+    total_days: str = ""
+    total_cost: str = ""
+    staff_years: str = ""
+    assumption: str = ""  # what was defaulted, said as an assumption
+    windows: tuple[AskWindow, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    decisions: tuple[str, ...] = ()
 
 
 def money(value: float, currency: str) -> str:
@@ -30,30 +65,30 @@ def day(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def ask(assessment: Assessment, inv: Investment) -> dict[str, Any]:
+def ask(assessment: Assessment, inv: Investment) -> Ask:
     """The investment, the dated milestones and the decisions, formatted once."""
-    windows = [
-        {
-            "window": clean(w.name),
-            "recommendations": str(w.recommendations),
-            "days": f"{w.days:,.0f}",
-            "days_value": w.days,
-            "cost": money(w.cost, inv.currency),
-            "starts": day(w.starts),
-            "period": f"{day(w.starts)} – {day(w.ends)}" if w.ends else f"from {day(w.starts)}",
-        }
+    windows = tuple(
+        AskWindow(
+            window=clean(w.name),
+            recommendations=str(w.recommendations),
+            days=f"{w.days:,.0f}",
+            days_value=w.days,
+            cost=money(w.cost, inv.currency),
+            starts=day(w.starts),
+            period=f"{day(w.starts)} – {day(w.ends)}" if w.ends else f"from {day(w.starts)}",
+        )
         for w in inv.windows
-    ]
-    return {
-        "day_rate": money(inv.day_rate, inv.currency),
-        "total_days": f"{inv.days:,.0f}",
-        "total_cost": money(inv.cost, inv.currency),
-        "staff_years": f"{inv.staff_years:.1f}",
-        "assumption": _assumption(inv),
-        "windows": windows,
-        "milestones": _milestones(assessment, inv),
-        "decisions": _decisions(assessment, inv, windows),
-    }
+    )
+    return Ask(
+        day_rate=money(inv.day_rate, inv.currency),
+        total_days=f"{inv.days:,.0f}",
+        total_cost=money(inv.cost, inv.currency),
+        staff_years=f"{inv.staff_years:.1f}",
+        assumption=_assumption(inv),
+        windows=windows,
+        milestones=_milestones(assessment, inv),
+        decisions=tuple(_decisions(assessment, inv, windows)),
+    )
 
 
 def _assumption(inv: Investment) -> str:
@@ -79,7 +114,7 @@ def _owners(assessment: Assessment) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _milestones(assessment: Assessment, inv: Investment) -> list[dict[str, str]]:
+def _milestones(assessment: Assessment, inv: Investment) -> tuple[Milestone, ...]:
     """Dated milestones: the consensus workshop, the start, the first review, each window's
     end (the last tactical one with the re-assessment)."""
     plan = assessment.plan
@@ -106,10 +141,12 @@ def _milestones(assessment: Assessment, inv: Investment) -> list[dict[str, str]]
             done += f"; {clean(assessment.pack.info.process)} maturity re-assessed"
         dated.append((window.ends, done + "."))
     dated.sort(key=lambda pair: pair[0])
-    return [{"date": day(when), "milestone": what} for when, what in dated]
+    return tuple(Milestone(day(when), what) for when, what in dated)
 
 
-def _decisions(assessment: Assessment, inv: Investment, windows: list[dict[str, Any]]) -> list[str]:
+def _decisions(
+    assessment: Assessment, inv: Investment, windows: tuple[AskWindow, ...]
+) -> list[str]:
     sponsor = clean(inv.sponsor)
     decisions = [
         f"Sponsor: {sponsor} sponsors the programme and chairs a monthly progress review."
@@ -123,8 +160,8 @@ def _decisions(assessment: Assessment, inv: Investment, windows: list[dict[str, 
     if windows:
         first = windows[0]
         decisions.append(
-            f"Funding: approve the {first['window']} window, {first['days']} person-days "
-            f"({first['cost']}), starting {first['starts']}."
+            f"Funding: approve the {first.window} window, {first.days} person-days "
+            f"({first.cost}), starting {first.starts}."
         )
     priorities = sum(1 for i in assessment.plan.items if i.customer_priority)
     if priorities:

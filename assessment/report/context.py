@@ -17,7 +17,7 @@ from assessment.analysis.views import still_open
 from assessment.pack.questions import LEVEL_LABELS
 from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
-from assessment.report.ask import ask
+from assessment.report.ask import Ask, ask
 from assessment.report.figures import Chart, figures
 from assessment.report.findings import findings, informed_evidence
 from assessment.report.headlines import headlines
@@ -107,7 +107,7 @@ class Context:
     baselines: list[Baseline] = field(default_factory=list)  # measured KPI baselines
     desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
     standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
-    ask: dict[str, Any] = field(default_factory=dict)  # cost, milestones, decisions
+    ask: Ask = field(default_factory=Ask)  # cost, milestones, decisions
     courses: dict[str, Any] = field(default_factory=dict)  # the training schedule and its cost
     practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
     facts: list[str] = field(default_factory=list)  # the engagement's facts, as written

@@ -19,7 +19,7 @@ def headlines(c: Context) -> dict[str, str]:
     """Slide key → its message title, for the Context `c`."""
     scored = c.overall["current"] != DASH
     process, customer = c.process, c.customer
-    first = c.ask["windows"][0] if c.ask.get("windows") else None
+    first = c.ask.windows[0] if c.ask.windows else None
     titles = {
         "title": f"{customer} can raise {process} maturity from {c.overall['current']} to "
         f"{c.overall['target']}"
@@ -43,8 +43,7 @@ def headlines(c: Context) -> dict[str, str]:
         f"{sum(1 for w in c.initial_wins if w.quick_win)} of them are quick wins",
         "effort": _effort(c),
         "alternatives": _alternatives(c),
-        "ask": f"We ask for a sponsor, named owners and {first['cost']} for the first "
-        f"{first['window']}"
+        "ask": f"We ask for a sponsor, named owners and {first.cost} for the first {first.window}"
         if first
         else "We ask for a sponsor and named owners",
         "closing": "Your questions, then the decisions we need today",
@@ -52,8 +51,8 @@ def headlines(c: Context) -> dict[str, str]:
     if scored and first:
         titles["summary"] = (
             f"{process} is at {c.overall['current']} against a target of "
-            f"{c.overall['target']}; the first {first['window']} need {first['days']} "
-            f"person-days ({first['cost']})"
+            f"{c.overall['target']}; the first {first.window} need {first.days} "
+            f"person-days ({first.cost})"
         )
     else:
         titles["summary"] = titles["overall"]
@@ -147,7 +146,7 @@ def _effort(c: Context) -> str:
     last = c.windows[-1]
     share = round(100 * last.days_value / total)
     return (
-        f"The full plan needs {c.ask['total_days']} person-days ({c.ask['total_cost']}); "
+        f"The full plan needs {c.ask.total_days} person-days ({c.ask.total_cost}); "
         f"{share}% of it falls in {last.window}"
     )
 

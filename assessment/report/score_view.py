@@ -48,14 +48,6 @@ class QuestionRow:
 
 
 @dataclass(frozen=True, slots=True)
-class TargetRow:
-    """A line of the agreed targets: what it applies to, and the level."""
-
-    scope: str
-    target: str
-
-
-@dataclass(frozen=True, slots=True)
 class VoiceRow:
     """What one role said on a consensus question, and how many of them."""
 
@@ -75,6 +67,14 @@ class ConsensusRow:
     current: str
     rated: bool
     voices: tuple[VoiceRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """A line of the agreed targets: what it applies to, and the level."""
+
+    scope: str
+    target: str
 
 
 def perspective_row(p: dict[str, Any]) -> PerspectiveRow:

@@ -15,7 +15,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
 from docx.table import Table
-from docx.text.run import Run
 
 from assessment.render import measure
 from assessment.resources import TEMPLATES
@@ -259,7 +258,11 @@ def _copy_row(result: Table, plain: Any, values: Sequence[str], bold: bool) -> N
     for cell, value in zip(row.tc_lst, values, strict=True):
         run = cell.p_lst[0].r_lst[0]
         run.text = value
-        Run(run, None).bold = bold
+        mark = run.rPr.find(qn("w:b"))  # as python-docx writes it: <w:b/> or <w:b w:val="0"/>
+        if bold:
+            mark.attrib.pop(qn("w:val"), None)
+        else:
+            mark.set(qn("w:val"), "0")
     result._tbl.append(row)
 
 

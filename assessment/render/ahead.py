@@ -17,7 +17,7 @@ from typing import Any
 
 
 class Ahead:
-    """One worker process, started now and warming up; `None` workers on a single core."""
+    """One worker process, started now to load the document libraries (none on one core)."""
 
     def __init__(self, start_method: str | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -45,10 +45,13 @@ class Ahead:
         if pool is None:
             return
         if failed and not self._used:  # it was only loading libraries: nothing to wait for
-            processes = list(getattr(pool, "_processes", {}).values())
+            # the pool's own processes (terminate_workers() exists only from Python 3.14)
+            processes = list(pool._processes.values())  # type: ignore[attr-defined]
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            for process in processes:
+                process.join()
         pool.shutdown(wait=True)  # a job may still write: always wait for it
 
     def __enter__(self) -> Ahead:

@@ -211,11 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _on_engagement(sub, "interview", "guided interview in the terminal; re-run to resume")
     p.add_argument("--respondent", help="the person interviewed (resumes their interview)")
-    p.add_argument("--role", help="their role: a role id or name from the pack")
-    p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
-    p.add_argument(
-        "--extended", action="store_true", help="add the role's extended questions to its core set"
+    _role_questions(
+        p,
+        "their role: a role id or name from the pack",
+        "add the role's extended questions to its core set",
     )
+    p.add_argument("--all", action="store_true", help="offer every question, not just the role's")
     p.add_argument(
         "--self-service",
         action="store_true",
@@ -226,8 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _on_engagement(sub, "export-form", "write a blank questionnaire .xlsx to fill in offline")
     p.add_argument("--out", required=True, help="the .xlsx file to write")
-    p.add_argument("--role", help="only the core questions for this role (id or name)")
-    p.add_argument("--extended", action="store_true", help="with --role: add its other questions")
+    _role_questions(
+        p,
+        "only the core questions for this role (id or name)",
+        "with --role: add its other questions",
+    )
     p.add_argument(
         "--force", action="store_true", help="replace a form it wrote even if filled in since"
     )
@@ -265,6 +269,12 @@ def _on_engagement(sub: Any, name: str, help_text: str) -> argparse.ArgumentPars
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
     parser.add_argument("dir", help="the engagement folder")
     return parser
+
+
+def _role_questions(parser: argparse.ArgumentParser, role: str, extended: str) -> None:
+    """--role and --extended: a role's core questions, and its extended ones on request."""
+    parser.add_argument("--role", help=role)
+    parser.add_argument("--extended", action="store_true", help=extended)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

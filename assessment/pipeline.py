@@ -14,6 +14,7 @@ from assessment.errors import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from assessment.analysis.scoring import Assessment
+    from assessment.render.ahead import Ahead
 
 from assessment.resources import EXAMPLES
 
@@ -111,11 +112,20 @@ def generate(
     They are rendered into a private staging folder and swapped in together, with a manifest
     naming the run; files this command did not write are never replaced (see `files`).
     """
+    from assessment.render.ahead import Ahead
+
+    with Ahead() as worker:  # it loads the document libraries while we read and score
+        return _generate(folder, out, only, force, worker)
+
+
+def _generate(
+    folder: Path, out: Path | None, only: list[str] | None, force: bool, worker: Ahead
+) -> list[Path]:
     from assessment import __version__
     from assessment.analysis.scoring import score
     from assessment.engagement.open import open_engagement
     from assessment.files.atomic import staged_set
-    from assessment.render import render_all
+    from assessment.render.registry import render_all
     from assessment.report.context import build_context
 
     opened = open_engagement(folder)
@@ -135,7 +145,7 @@ def generate(
         "engagement": {"customer": opened.engagement.customer, "sha256": opened.digest},
     }
     with staged_set(target, run, "assess generate", force) as staging:
-        written = render_all(context, staging, only)
+        written = render_all(context, staging, only, worker)
     return [target / path.name for path in written]
 
 

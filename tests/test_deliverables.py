@@ -14,7 +14,7 @@ import pptx
 import pytest
 
 from assessment.files.atomic import MANIFEST
-from assessment.render import DELIVERABLES
+from assessment.render.registry import DELIVERABLES
 from tests.conftest import DELIVERABLE_FILES, ROOT, interview, write_engagement
 from tests.views import libreoffice_pdf, view
 
@@ -69,13 +69,16 @@ def test_rendering_works_with_every_worker_start_method(tmp_path: Path, start_me
     import multiprocessing
 
     from assessment.pipeline import assess, now
-    from assessment.render import render_all
+    from assessment.render.ahead import Ahead
+    from assessment.render.registry import render_all
     from assessment.report.context import build_context
 
     if start_method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"{start_method} is not available here")
     context = build_context(assess(ROOT / "tests" / "fixtures" / "engagements" / "golden"), now())
-    written = render_all(context, tmp_path, ["scores", "training-plan"], start_method)
+    with Ahead(start_method) as worker:  # the first of the two jobs is the worker's
+        assert worker.running
+        written = render_all(context, tmp_path, ["scores", "training-plan"], worker)
     assert sorted(p.name for p in written) == ["scores.xlsx", "training-plan.docx"]
     assert context.customer in view(tmp_path / "training-plan.docx")
 

@@ -114,6 +114,17 @@ def test_a_failed_render_keeps_the_previous_file(
     assert not list(out.glob(".*partial"))
 
 
+def test_a_run_that_fails_leaves_no_worker_process(
+    cli, small: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import multiprocessing
+
+    (small / "engagement.yaml").write_text("customer: X\npack: no-such-pack\n", "utf-8")
+    result = cli("generate", small, "--out", tmp_path / "out")
+    assert result.code == 1 and "unknown pack" in result.err
+    assert multiprocessing.active_children() == []  # the warming worker was stopped
+
+
 def test_documents_count_the_perspectives_and_phases_the_pack_has(cli, tmp_path: Path) -> None:
     """Method words come from the pack: four perspectives and three phases, never "five"."""
     import shutil

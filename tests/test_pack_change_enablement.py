@@ -14,7 +14,7 @@ import pytest
 
 from assessment.pack.load import load_pack
 from assessment.pack.model import Pack
-from assessment.render import DELIVERABLES
+from assessment.render.registry import DELIVERABLES
 from tests.conftest import DELIVERABLE_FILES, ROOT, assert_scale_levels_are_distinct_statements
 from tests.views import VIEWS, view
 

@@ -97,6 +97,20 @@ def test_a_corrupted_cache_entry_is_ignored(small: Path, cache: Path, corrupt) -
     same_engagement(open_engagement(small), cold)
 
 
+def test_an_entry_that_checks_out_but_is_not_json_is_read_from_the_file(
+    small: Path, cache: Path
+) -> None:
+    import hashlib
+    import json
+
+    cold = open_engagement(small)
+    for entry in entries(cache):  # as only someone writing the entry and its sha256 could
+        payload = b"\x00 not json"
+        header = {"source": entry.stem, "data": hashlib.sha256(payload).hexdigest()}
+        entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    same_engagement(open_engagement(small), cold)
+
+
 def test_an_unusable_cache_folder_never_fails_opening(
     small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +30,9 @@ class Opened:
 
 def open_engagement(folder: Path) -> Opened:
     """Read an engagement and its pack; raise InvalidInput naming every inconsistency."""
-    found, pack = read_with_pack(folder)
-    problems = check_engagement(found, pack)
+    with _bulk_reading():
+        found, pack = read_with_pack(folder)
+        problems = check_engagement(found, pack)
     if problems:
         raise InvalidInput(problems)
     return Opened(folder, found.engagement, found.interviews, pack, found.digest())
@@ -36,8 +40,23 @@ def open_engagement(folder: Path) -> Opened:
 
 def read_with_pack(folder: Path) -> tuple[Folder, Pack]:
     """Read an engagement folder and load its pack, without the cross-checks (for progress)."""
-    found = read_engagement(folder)
-    return found, pack_of(found)
+    with _bulk_reading():
+        found = read_engagement(folder)
+        return found, pack_of(found)
+
+
+@contextmanager
+def _bulk_reading() -> Iterator[None]:
+    """Pause the cycle collector while thousands of answers are read. Reading makes no
+    reference cycles, so each pass would only rescan every answer read so far: at 1,000
+    interviews that was a third of the opening time. Collection resumes as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def pack_of(found: Folder) -> Pack:

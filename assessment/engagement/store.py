@@ -26,7 +26,7 @@ from assessment.errors import InvalidInput, Problem
 from assessment.files.atomic import try_lock
 from assessment.files.durable import ABSENT, UNCHECKED, atomic_write
 from assessment.files.inputs import inside_root
-from assessment.files.validation import validate
+from assessment.files.validation import validate, validate_document
 from assessment.files.yamlfile import Document, dump_yaml, read_yaml
 from assessment.text import slug
 
@@ -148,7 +148,7 @@ def read_engagement(folder: Path) -> Folder:
         idoc = _read(ipath, folder, problems)
         if idoc is None:
             continue
-        interview, found = validate(Interview, idoc.data, idoc)
+        interview, found = validate_document(Interview, idoc)
         problems += found
         if interview is not None:
             interviews[ipath.stem], docs[ipath.stem], paths[ipath.stem] = interview, idoc, ipath
@@ -357,7 +357,7 @@ def _refuse_another_person(target: Path, interview: Interview) -> None:
     doc = _read(target, target.parent, problems)
     if doc is None or problems:
         raise InvalidInput(problems)
-    on_disk, found = validate(Interview, doc.data, doc)
+    on_disk, found = validate_document(Interview, doc)
     if on_disk is None:
         raise InvalidInput(found)
     mine, theirs = interview.respondent, on_disk.respondent

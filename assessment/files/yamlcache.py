@@ -12,12 +12,14 @@ are kept. Entries live in the user's cache folder, never in an engagement folder
 
 The cache is best-effort: an entry that cannot be read, does not check out (its own sha256
 of the data it holds) or cannot be written is ignored, and the file is parsed as if there
-were no cache.
+were no cache. An entry that checks out but is not JSON (it cannot be, short of someone
+writing both the entry and its sha256) fails when decoded like any unreadable file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -29,19 +31,24 @@ import yaml
 
 ENV = "ASSESS_CACHE_DIR"
 FORMAT = 1
-MISS: Any = object()  # what `load` returns when there is no usable entry
 _OFF = {"", "off"}
 
 
 def cache_folder() -> Path | None:
     """Where parsed files are kept for this reader format; None when the cache is off."""
-    configured = os.environ.get(ENV)
+    return _folder(
+        os.environ.get(ENV), os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME")
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _folder(configured: str | None, xdg: str, home: str | None) -> Path | None:
+    # keyed by the three variables it depends on (`home` through Path.home())
     if configured is not None:
         if configured.strip().lower() in _OFF:
             return None
         base = Path(configured).expanduser()
     else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
         base = Path(xdg) / "assess" if os.path.isabs(xdg) else Path.home() / ".cache" / "assess"
     return base / f"yaml-{FORMAT}-pyyaml-{yaml.__version__}"
 
@@ -53,20 +60,26 @@ def _entry(digest: str) -> Path | None:
     return folder / digest[:2] / f"{digest}.json"
 
 
-def load(digest: str) -> Any:
-    """The data of the file whose bytes have sha256 `digest`, or MISS."""
+def load(digest: str) -> bytes | None:
+    """The data of the file whose bytes have sha256 `digest`, as JSON text; None if not kept.
+
+    The JSON is checked against the sha256 its entry records, not decoded: `json.loads` (or a
+    model's `model_validate_json`) is the caller's, when and if it needs the data."""
     path = _entry(digest)
     if path is None:
-        return MISS
+        return None
     try:
         blob = path.read_bytes()
-        header, _, payload = blob.partition(b"\n")
-        head = json.loads(header)
-        if head != {"source": digest, "data": hashlib.sha256(payload).hexdigest()}:
-            return MISS
-        return json.loads(payload)
-    except (OSError, ValueError, RecursionError):
-        return MISS
+    except OSError:
+        return None
+    header, _, payload = blob.partition(b"\n")
+    if header != _header(digest, payload):
+        return None
+    return payload
+
+
+def _header(digest: str, payload: bytes) -> bytes:
+    return json.dumps({"source": digest, "data": hashlib.sha256(payload).hexdigest()}).encode()
 
 
 def store(digest: str, data: Any) -> None:
@@ -76,12 +89,12 @@ def store(digest: str, data: Any) -> None:
         return
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        header = json.dumps({"source": digest, "data": hashlib.sha256(payload).hexdigest()})
+        header = _header(digest, payload)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(header.encode("ascii") + b"\n" + payload)
+                handle.write(header + b"\n" + payload)
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):

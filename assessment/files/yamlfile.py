@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,18 +42,32 @@ class Document:
     """
 
     name: str
-    data: Any
+    data: Any  # a file from the cache: decoded from `cached` the first time it is read
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""  # sha256 of the bytes read, so a later save can tell the file changed
     source: str | None = field(default=None, repr=False)
     _lines: dict[Path_, int] | None = field(default=None, repr=False)
+    cached: bytes | None = field(default=None, repr=False)  # `data` as JSON, from the cache
+
+    def __post_init__(self) -> None:
+        if self.cached is not None:
+            del self.data  # until first read: a model may be validated from the JSON instead
+
+    def __getattr__(self, name: str) -> Any:
+        cached = self.__dict__.get("cached")
+        if name != "data" or cached is None:
+            raise AttributeError(name)
+        try:
+            self.data = json.loads(cached)
+        except ValueError:  # a tampered cache entry: read the file's own text instead
+            self.data = parse_yaml(self.__dict__.get("source") or "", self.name).data
+        return self.data
 
     @property
     def lines(self) -> dict[Path_, int]:
         """Path of every item → the line it starts on."""
         if self._lines is None:
             self._lines = {} if self.source is None else _lines_of(self.source, self.name)
-            self.source = None
         return self._lines
 
     @lines.setter
@@ -268,8 +283,8 @@ def read_yaml(path: Path, name: str | None = None, root: Path | None = None) -> 
         ) from None
     digest = hashlib.sha256(raw).hexdigest()
     cached = yamlcache.load(digest)
-    if cached is not yamlcache.MISS:
-        return Document(shown, cached, digest=digest, source=text)
+    if cached is not None:
+        return Document(shown, None, digest=digest, source=text, cached=cached)
     doc = parse_yaml(text, shown)
     doc.digest = digest
     if not doc.problems:

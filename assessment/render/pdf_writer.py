@@ -69,15 +69,23 @@ def _annotate(outline: Outline) -> tuple[list[dict[str, Any]], list[dict[str, An
     return blocks, toc
 
 
-def write_pdf(outline: Outline, generated: dt.datetime, target: Path) -> Path:
-    """Write `outline` as a PDF (whole or not at all)."""
+def load_library() -> Any:
+    """WeasyPrint, loaded quietly (a second call costs nothing)."""
     # WeasyPrint reports missing optional system libraries (HarfBuzz subsetting) as warnings
     # on every run; the PDF is correct without them, so keep the consultant's terminal quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", category=DeprecationWarning, module="weasyprint")
-    from weasyprint import HTML, URLFetcher
+    import weasyprint
 
-    class BundledOnly(URLFetcher):  # type: ignore[misc]
+    return weasyprint
+
+
+def write_pdf(outline: Outline, generated: dt.datetime, target: Path) -> Path:
+    """Write `outline` as a PDF (whole or not at all)."""
+    weasyprint = load_library()
+    HTML, URLFetcher = weasyprint.HTML, weasyprint.URLFetcher
+
+    class BundledOnly(URLFetcher):  # type: ignore[misc,valid-type]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:") or url == (TEMPLATES / STYLESHEET).as_uri():
                 return super().fetch(url, headers)

@@ -11,15 +11,10 @@ import io
 import math
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+if TYPE_CHECKING:  # matplotlib loads when a figure is first drawn: building the report
+    from matplotlib.figure import Figure  # model does not wait for it
 
 NAVY = "#1F3A5F"
 TEAL = "#1B6E7A"
@@ -29,7 +24,10 @@ FONT = {"family": "DejaVu Sans", "size": 9}
 
 
 def _figure(width: float, height: float, polar: bool = False) -> tuple[Figure, Any]:
-    plt.rc("font", **FONT)
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    matplotlib.rc("font", **FONT)
     figure = Figure(figsize=(width, height), dpi=100)
     axes = figure.add_subplot(111, polar=polar)
     return figure, axes
@@ -127,6 +125,8 @@ def heatmap(
     axes.set_xticks(range(len(columns)))
     axes.set_xticklabels(columns, fontsize=8)
     axes.xaxis.tick_top()
+    from matplotlib.patches import Rectangle
+
     for r, row in enumerate(grid):  # unscored cells: hatched, so "not assessed" ≠ "zero"
         for c, value in enumerate(row):
             if math.isnan(value):

@@ -63,7 +63,7 @@ def _approach(c: Context) -> list[Block]:
         Para(f"Every finding is scored across {c.perspective_count} perspectives:"),
         Table(
             ("Perspective", "What it covers"),
-            tuple((p["name"], p["description"]) for p in c.perspective_info),
+            tuple((p.name, p.description) for p in c.perspective_info),
             (4, 12),
             f"Table 3: The {c.perspective_count} perspectives",
         ),
@@ -110,7 +110,7 @@ def _current_state(c: Context) -> list[Block]:
         if measured:
             blocks += [Para("Measured baselines:"), Bullets(tuple(measured))]
         for item in c.evidence.get(pid, []):
-            blocks.append(Quote(item["note"], f"{item['role']}, on {item['question']}"))
+            blocks.append(Quote(item.note, f"{item.role}, on {item.question}"))
     return blocks
 
 
@@ -137,14 +137,14 @@ def _desired_state(c: Context) -> list[Block]:
             ),
             Table(
                 ("Question", "Rating", "Rationale"),
-                tuple((r["question"], r["level"], r["rationale"]) for r in c.ratings),
+                tuple((r.question, r.level, r.rationale) for r in c.ratings),
                 (3, 2, 11),
                 "Table 6: Consultant ratings",
             ),
         ]
     if c.desired_state:
         blocks.append(Heading("Expectations in the customer's own words", 2))
-        blocks += [Quote(d["text"], f"{d['role']}, on {d['question']}") for d in c.desired_state]
+        blocks += [Quote(d.text, f"{d.role}, on {d.question}") for d in c.desired_state]
     return blocks
 
 
@@ -350,10 +350,7 @@ def _standards(c: Context) -> list[Block]:
         Para("What each question evidences for an auditor, where the pack maps it."),
         Table(
             ("Question", "ITIL 4", "ISO/IEC 20000-1:2018", "COBIT 2019"),
-            tuple(
-                (f"{s['id']} {s['text']}", s["itil4"], s["iso20000"], s["cobit"])
-                for s in c.standards
-            ),
+            tuple((f"{s.id} {s.text}", s.itil4, s.iso20000, s.cobit) for s in c.standards),
             (6.4, 4, 2.8, 2.8),
             "Table 13: Standards mapping",
         ),

@@ -25,7 +25,7 @@ FINDINGS = 3  # practices on the findings slide, each with its evidence
 def approach(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["approach"])
     label, chevrons, texts, label2, cards = box.rows([0.3, 0.55, 1.0, 0.3, 2.5], gap=Inches(0.1))
-    first = context.phases[0]["name"] if context.phases else ""
+    first = context.phases[0].name if context.phases else ""
     heading = f"{context.method_name} phases: this engagement is the {first} phase"
     pptx_blocks.text(slide, label, [SlideText(heading, 15, bold=True, colour=NAVY)])
     count = max(1, len(context.phases))
@@ -35,10 +35,10 @@ def approach(deck: Any, context: Context) -> None:
         shape = MSO_SHAPE.CHEVRON if index else MSO_SHAPE.PENTAGON
         arrow = pptx_blocks.panel(slide, head, AMBER if index == 0 else NAVY, 0.0, shape)
         name = SlideText(
-            pptx_fit.abridge(phase["name"], 2 * pptx_fit.fits(head.w, 14)), 14, True, PAPER
+            pptx_fit.abridge(phase.name, 2 * pptx_fit.fits(head.w, 14)), 14, True, PAPER
         )
         pptx_blocks.write(arrow.text_frame, [name], PP_ALIGN.CENTER, MSO_ANCHOR.MIDDLE)
-        description = pptx_fit.fit(phase["description"], body.w, 12, pptx_fit.lines(body.h, 12))
+        description = pptx_fit.fit(phase.description, body.w, 12, pptx_fit.lines(body.h, 12))
         pptx_blocks.text(slide, body, [SlideText(description, 12)])
     heading = (
         f"{context.perspective_count.capitalize()} perspectives, "
@@ -49,20 +49,20 @@ def approach(deck: Any, context: Context) -> None:
     for info, card in zip(
         context.perspective_info, cards.columns([1] * count, gap=Inches(0.15)), strict=False
     ):
-        name = SlideText(info["name"], 16, bold=True, colour=NAVY)
+        name = SlideText(info.name, 16, bold=True, colour=NAVY)
         pptx_blocks.card(
-            slide, card, pptx_blocks.titled(name, info["description"], card.inset(), 12, 2)
+            slide, card, pptx_blocks.titled(name, info.description, card.inset(), 12, 2)
         )
     pptx_blocks.notes(
         slide,
         [
             f"We assessed {context.process} with the {context.method_name} approach. "
             "Its phases are:",
-            *(f"- {p['name']}: {p['description']}" for p in context.phases),
+            *(f"- {p.name}: {p.description}" for p in context.phases),
             f"This engagement is the {first} phase; the roadmap later in the deck maps each "
             "recommendation to the phase that delivers it. Each phase looks at "
             f"{context.perspective_count} perspectives:",
-            *(f"- {p['name']}: {p['description']}" for p in context.perspective_info),
+            *(f"- {p.name}: {p.description}" for p in context.perspective_info),
         ],
     )
 

@@ -73,7 +73,7 @@ def phases_table(c: Context, caption: str) -> Table:
     """The delivery method's phases and what each is for."""
     return Table(
         ("Phase", "Purpose"),
-        tuple((p["name"], p["description"]) for p in c.phases),
+        tuple((p.name, p.description) for p in c.phases),
         (4, 12),
         caption,
     )

@@ -104,11 +104,11 @@ def _milestones(c: Context) -> list[Block]:
 def _by_phase(c: Context) -> list[Block]:
     blocks: list[Block] = [Heading("Roadmap by phase", 1)]
     for phase in c.phases:
-        items = [i for i in c.roadmap if i.phase == phase["name"]]
+        items = [i for i in c.roadmap if i.phase == phase.name]
         if items:
             blocks += [
-                Heading(phase["name"], 2),
-                Para(phase["description"]),
+                Heading(phase.name, 2),
+                Para(phase.description),
                 Bullets(tuple(f"{i.title} ({i.window})" for i in items)),
             ]
     return blocks
@@ -191,7 +191,7 @@ def _next_steps(c: Context) -> list[Block]:
         Para("What to mobilise, how big it is and what it covers:"),
         Table(
             ("When", "Step", "Size", "Scope (phases)"),
-            tuple((s["window"], s["step"], s["size"], s["scope"]) for s in c.next_steps),
+            tuple((s.window, s.step, s.size, s.scope) for s in c.next_steps),
             (2.6, 8, 2.4, 3),
             "Table 7: Next steps with size and scope",
         ),

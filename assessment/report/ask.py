@@ -20,14 +20,6 @@ WORKSHOP_BEFORE = dt.timedelta(weeks=2)  # the consensus workshop, before the st
 
 
 @dataclass(frozen=True, slots=True)
-class Milestone:
-    """A date, and what is done by then."""
-
-    date: str
-    milestone: str
-
-
-@dataclass(frozen=True, slots=True)
 class AskWindow:
     """A plan window's cost and dates: texts, and `days_value` for charts."""
 
@@ -112,6 +104,14 @@ def _owners(assessment: Assessment) -> list[tuple[str, int]]:
     counts = Counter(roles.get(recs[i.id].owner or "", "") for i in first)
     counts.pop("", None)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A date, and what is done by then."""
+
+    date: str
+    milestone: str
 
 
 def _milestones(assessment: Assessment, inv: Investment) -> tuple[Milestone, ...]:

@@ -21,8 +21,9 @@ from assessment.report.ask import Ask, ask
 from assessment.report.figures import Chart, figures
 from assessment.report.findings import findings, informed_evidence
 from assessment.report.headlines import headlines
-from assessment.report.measures import Baseline
+from assessment.report.measures import Baseline, DesiredStateRow, StandardRow, TextAnswer
 from assessment.report.method import horizon_rule, method_appendix
+from assessment.report.narrative import EvidenceNote, NextStep
 from assessment.report.plan_view import (
     AlternativeRow,
     InitialWinRow,
@@ -46,6 +47,14 @@ from assessment.report.score_view import (
     widest_gaps,
 )
 from assessment.text import Shown, clean, count_word, fill
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A phase or a perspective of the method: its name and what it is for."""
+
+    name: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -77,13 +86,13 @@ class Context:
     top_recommendations: list[RecommendationRow]  # the first few, for the summary
     top_count: str
     levels: list[tuple[str, str]]
-    phases: list[dict[str, str]]
-    perspective_info: list[dict[str, str]]
+    phases: list[Described]
+    perspective_info: list[Described]
     findings: list[str]
-    evidence: dict[str, list[dict[str, str]]]
+    evidence: dict[str, list[EvidenceNote]]
     consensus: list[ConsensusRow]
     consensus_open: int  # items no rating has settled yet
-    ratings: list[dict[str, str]]
+    ratings: list[RatingRow]
     targets: list[TargetRow]
     activities: dict[str, Any]
     roadmap: list[RoadmapRow]
@@ -96,17 +105,17 @@ class Context:
     initial_wins: list[InitialWinRow]
     unaddressed: list[UnaddressedRow]
     training: list[dict[str, Any]]
-    next_steps: list[dict[str, str]]
+    next_steps: list[NextStep]
     series: dict[str, list[Any]]
     charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
     knowledge: Any = field(repr=False, default=None)
     kpi_goals: dict[str, str] = field(default_factory=dict)
-    text_answers: dict[str, list[dict[str, str]]] = field(repr=False, default_factory=dict)
+    text_answers: dict[str, list[TextAnswer]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)
     score_sheets: tuple[ScoreSheet, ...] = field(repr=False, default=())  # scores.xlsx
     baselines: list[Baseline] = field(default_factory=list)  # measured KPI baselines
-    desired_state: list[dict[str, str]] = field(default_factory=list)  # the customer's words
-    standards: list[dict[str, str]] = field(default_factory=list)  # question → ITIL/ISO/COBIT
+    desired_state: list[DesiredStateRow] = field(default_factory=list)  # the customer's words
+    standards: list[StandardRow] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: Ask = field(default_factory=Ask)  # cost, milestones, decisions
     courses: dict[str, Any] = field(default_factory=dict)  # the training schedule and its cost
     practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
@@ -189,16 +198,16 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         top_recommendations=recommendations[:TOP],
         top_count=count_word(len(recommendations[:TOP])),
         levels=[(str(level), label) for level, label in LEVEL_LABELS.items()],
-        phases=[{"name": clean(p.name), "description": clean(p.description)} for p in info.phases],
+        phases=[Described(clean(p.name), clean(p.description)) for p in info.phases],
         perspective_info=[
-            {"name": clean(p.name), "description": clean(p.description)} for p in info.perspectives
+            Described(clean(p.name), clean(p.description)) for p in info.perspectives
         ],
         findings=narrative.key_findings(assessment),
         evidence=narrative.evidence(assessment),
         consensus=consensus_items(assessment),
         consensus_open=len(still_open(assessment.consensus)),
         ratings=[
-            {"question": qid, "level": str(r.level), "rationale": clean(r.rationale)}
+            RatingRow(qid, str(r.level), clean(r.rationale))
             for qid, r in sorted(engagement.ratings.items())
         ],
         targets=target_rows(assessment),
@@ -267,16 +276,25 @@ def _roles(assessment: Assessment) -> list[tuple[str, int]]:
     return sorted(((str(role), int(n)) for role, n in counts.items()), key=lambda x: x[0])
 
 
-def _text_answers(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
+@dataclass(frozen=True, slots=True)
+class RatingRow:
+    """The consultant's rating of a question, replacing the interview mean."""
+
+    question: str
+    level: str
+    rationale: str
+
+
+def _text_answers(assessment: Assessment) -> dict[str, list[TextAnswer]]:
     """Facts respondents gave to text questions, per question, attributed by role."""
     answers = assessment.answers[assessment.answers["status"] == "text"]
     people = by_role(assessment.respondents)
-    result: dict[str, list[dict[str, str]]] = {}
+    result: dict[str, list[TextAnswer]] = {}
     for answer in answers.itertuples():
         result.setdefault(str(answer.question), []).append(
-            {
-                "role": clean(answer.role) or "respondent",
-                "text": anonymise(clean(answer.text), people),
-            }
+            TextAnswer(
+                role=clean(str(answer.role)) or "respondent",
+                text=anonymise(clean(str(answer.text)), people),
+            )
         )
     return result

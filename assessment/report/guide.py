@@ -221,7 +221,7 @@ def _tool_support(context: Context, t: Shown) -> Rows:
     rows = []
     for tool in context.knowledge.tool_types:
         answers = context.text_answers.get(tool.question or "", [])
-        said = [f"{a['text']} ({a['role']})" for a in answers if a["text"].strip()]
+        said = [f"{a.text} ({a.role})" for a in answers if a.text.strip()]
         rows.append((t(tool.name), bulleted(said) if said else NO_TOOL))
     return tuple(rows)
 

@@ -27,7 +27,7 @@ def headlines(c: Context) -> dict[str, str]:
         else f"{customer}'s {process} assessment has no scores yet",
         "agenda": "Today we show where you stand, what we recommend and what we need from you",
         "approach": f"We scored {c.perspective_count} perspectives from 0 to 5 in the "
-        f"{c.phases[0]['name'] if c.phases else 'first'} phase",
+        f"{c.phases[0].name if c.phases else 'first'} phase",
         "interviews": _interviews(c),
         "overall": _overall(c) if scored else "No answers have been scored yet",
         "perspectives": _perspectives(c),

@@ -22,6 +22,14 @@ def number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+@dataclass(frozen=True, slots=True)
+class TextAnswer:
+    """What a respondent wrote in answer to a text question, attributed by role."""
+
+    role: str
+    text: str
+
+
 def measured(question: Question, value: float) -> str:
     """`22 % per month`, `8 deployments per quarter`."""
     period = f" per {question.period}" if question.period else ""
@@ -101,26 +109,46 @@ def baseline_line(name: str, value: str, band: str, source: str) -> str:
     return f"{name}: {value}" + (f" ({detail})" if detail else "")
 
 
+@dataclass(frozen=True, slots=True)
+class DesiredStateRow:
+    """The customer's words on a desired-state question."""
+
+    question: str
+    role: str
+    text: str
+
+
 def desired_state(
-    pack: Pack, text_answers: dict[str, list[dict[str, str]]], shown: Any
-) -> list[dict[str, str]]:
+    pack: Pack, text_answers: dict[str, list[TextAnswer]], shown: Any
+) -> list[DesiredStateRow]:
     """The customer's own words on expectations and desired state, attributed by role."""
     return [
-        {"question": shown(q.text), "role": answer["role"], "text": answer["text"]}
+        DesiredStateRow(shown(q.text), answer.role, answer.text)
         for q in pack.questions
         if q.desired_state
-        for answer in sorted(text_answers.get(q.id, []), key=lambda a: a["role"])
+        for answer in sorted(text_answers.get(q.id, []), key=lambda a: a.role)
     ]
 
 
-def standards(pack: Pack, shown: Any) -> list[dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class StandardRow:
+    """A question and what it evidences in each framework (empty where the pack names none)."""
+
+    id: str
+    text: str
+    itil4: str
+    iso20000: str
+    cobit: str
+
+
+def standards(pack: Pack, shown: Any) -> list[StandardRow]:
     """Each question mapped to what an auditor asks about, where the pack names it."""
     return [
-        {
-            "id": q.id,
-            "text": shown(q.text),
+        StandardRow(
+            q.id,
+            shown(q.text),
             **{key: clean(getattr(q.standards, key)) for key in FRAMEWORKS},
-        }
+        )
         for q in pack.questions
         if q.standards.named()
     ]

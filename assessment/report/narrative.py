@@ -5,6 +5,8 @@ Pure functions of the Assessment; every sentence states a number the score docum
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assessment.analysis.score_document import fmt
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
@@ -14,6 +16,27 @@ from assessment.report.findings import statement
 from assessment.text import clean, fill, shorten
 
 EVIDENCE_PER_PERSPECTIVE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceNote:
+    """An interview note on a widest-gap question, attributed by role."""
+
+    question: str
+    text: str  # the question, shortened
+    role: str
+    note: str
+    value: str  # what the respondent answered
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """One plan window's work: what, how big, what it covers."""
+
+    window: str
+    step: str
+    size: str
+    scope: str
 
 
 def key_findings(assessment: Assessment) -> list[str]:
@@ -67,7 +90,7 @@ def _short(text: str, assessment: Assessment) -> str:
     return shorten(_filled(text, assessment), 140, at_word=True)
 
 
-def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
+def evidence(assessment: Assessment) -> dict[str, list[EvidenceNote]]:
     """Per perspective, notes from the interviews on the widest-gap questions, by role."""
     notes = assessment.answers[assessment.answers["note"].str.len() > 0]
     q = assessment.questions
@@ -77,23 +100,23 @@ def evidence(assessment: Assessment) -> dict[str, list[dict[str, str]]]:
         ["gap", "question", "role"], ascending=[False, True, True], kind="stable"
     )
     people = by_role(assessment.respondents)
-    result: dict[str, list[dict[str, str]]] = {}
+    result: dict[str, list[EvidenceNote]] = {}
     for pid, group in joined.groupby("perspective", sort=False):
         rows = group.drop_duplicates("question").head(EVIDENCE_PER_PERSPECTIVE)
         result[str(pid)] = [
-            {
-                "question": r.question,
-                "text": _short(r.asked, assessment),
-                "role": clean(r.role) or "respondent",
-                "note": anonymise(clean(r.note), people),
-                "value": fmt(r.value) if r.status == "scored" else str(r.status),
-            }
+            EvidenceNote(
+                question=str(r.question),
+                text=_short(str(r.asked), assessment),
+                role=clean(str(r.role)) or "respondent",
+                note=anonymise(clean(str(r.note)), people),
+                value=fmt(r.value) if r.status == "scored" else str(r.status),
+            )
             for r in rows.itertuples()
         ]
     return result
 
 
-def next_steps(assessment: Assessment) -> list[dict[str, str]]:
+def next_steps(assessment: Assessment) -> list[NextStep]:
     """One step per plan window that has work: what, how big, what it covers."""
     plan = assessment.plan
     steps = []
@@ -104,13 +127,13 @@ def next_steps(assessment: Assessment) -> list[dict[str, str]]:
         items = plan.in_window(index)
         phases = sorted({i.phase for i in items})
         steps.append(
-            {
-                "window": clean(total.window.name),
-                "step": f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
+            NextStep(
+                window=clean(total.window.name),
+                step=f"Deliver {count} recommendation{'s' if count > 1 else ''}: "
                 + "; ".join(_short(i.title, assessment) for i in items[:3])
                 + ("; …" if count > 3 else ""),
-                "size": f"{total.days:.0f} person-days",
-                "scope": ", ".join(clean(p) for p in phases),
-            }
+                size=f"{total.days:.0f} person-days",
+                scope=", ".join(clean(p) for p in phases),
+            )
         )
     return steps

@@ -51,9 +51,9 @@ NAMED = "Named in the interviews:"
 def _named(context: Context, party: str, questions: tuple[str, ...]) -> str:
     """The pack's party, then what the interviewees said names it here, attributed by role."""
     said = dict.fromkeys(
-        f"{a['text'].strip()} ({a['role']})"
+        f"{a.text.strip()} ({a.role})"
         for q in questions
         for a in context.text_answers.get(q, [])
-        if a["text"].strip()
+        if a.text.strip()
     )
     return f"{party}\n{NAMED}\n{bulleted(list(said))}" if said else party

@@ -36,9 +36,7 @@ def _requirements(c: Context) -> list[Block]:
     blocks.append(
         Table(
             ("Role", "Skill", "Required", "Current", "Gap"),
-            tuple(
-                (t["role"], t["skill"], t["required"], t["current"], t["gap"]) for t in c.training
-            ),
+            tuple((t.role, t.skill, t.required, t.current, t.gap) for t in c.training),
             (4.6, 4.4, 2.2, 2.8, 2),
             "Table 2: Training requirements by role and skill",
             numeric=(2, 3, 4),
@@ -49,19 +47,19 @@ def _requirements(c: Context) -> list[Block]:
 
 def _plan(c: Context) -> list[Block]:
     schedule = c.courses
-    if not c.training or not schedule.get("rows"):
+    if not c.training or not schedule.rows:
         return []
-    rows = schedule["rows"]
+    rows = schedule.rows
     blocks: list[Block] = [
         *chapter(
             "Training plan",
-            f"{len(rows)} courses, {schedule['training_days']} training days in all, "
-            f"{schedule['cost']} at {schedule['day_rate']} a day; the programme starts on "
-            f"{schedule['start']}.",
+            f"{len(rows)} courses, {schedule.training_days} training days in all, "
+            f"{schedule.cost} at {schedule.day_rate} a day; the programme starts on "
+            f"{schedule.start}.",
             "lead",
         ),
-        Para(schedule["rule"]),
-        Bullets(tuple(f"{q}: {period}" for q, period in schedule["quarters"])),
+        Para(schedule.rule),
+        Bullets(tuple(f"{q}: {period}" for q, period in schedule.quarters)),
     ]
     if c.ask.assumption:
         blocks.append(Para(c.ask.assumption))
@@ -71,17 +69,17 @@ def _plan(c: Context) -> list[Block]:
             (
                 *(
                     (
-                        r["order"],
-                        f"{r['skill']} ({r['format']})",
-                        "; ".join(f"{role}: {n}" for role, n in r["attendees"]),
-                        r["quarter"],
-                        r["days"],
-                        r["training_days"],
-                        r["cost"],
+                        r.order,
+                        f"{r.skill} ({r.format})",
+                        "; ".join(f"{role}: {n}" for role, n in r.attendees),
+                        r.quarter,
+                        r.days,
+                        r.training_days,
+                        r.cost,
                     )
                     for r in rows
                 ),
-                ("", "Total", "", "", "", schedule["training_days"], schedule["cost"]),
+                ("", "Total", "", "", "", schedule.training_days, schedule.cost),
             ),
             (0.7, 4.6, 4.6, 1.5, 1.4, 1.6, 2.2),
             "Table 3: Training schedule, attendees and cost",
@@ -90,8 +88,8 @@ def _plan(c: Context) -> list[Block]:
         )
     )
     for r in rows:
-        if r["covers"]:
-            blocks += [Heading(f"{r['order']}. {r['skill']}", 2), Bullets(tuple(r["covers"]))]
+        if r.covers:
+            blocks += [Heading(f"{r.order}. {r.skill}", 2), Bullets(tuple(r.covers))]
     return blocks
 
 

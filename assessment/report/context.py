@@ -46,6 +46,7 @@ from assessment.report.score_view import (
     target_rows,
     widest_gaps,
 )
+from assessment.report.training_view import CourseSchedule, TrainingNeedRow
 from assessment.text import Shown, clean, count_word, fill
 
 
@@ -104,7 +105,7 @@ class Context:
     not_offered: list[str]
     initial_wins: list[InitialWinRow]
     unaddressed: list[UnaddressedRow]
-    training: list[dict[str, Any]]
+    training: list[TrainingNeedRow]
     next_steps: list[NextStep]
     series: dict[str, list[Any]]
     charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
@@ -117,7 +118,9 @@ class Context:
     desired_state: list[DesiredStateRow] = field(default_factory=list)  # the customer's words
     standards: list[StandardRow] = field(default_factory=list)  # question → ITIL/ISO/COBIT
     ask: Ask = field(default_factory=Ask)  # cost, milestones, decisions
-    courses: dict[str, Any] = field(default_factory=dict)  # the training schedule and its cost
+    courses: CourseSchedule = field(
+        default_factory=CourseSchedule
+    )  # the training schedule and its cost
     practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
     facts: list[str] = field(default_factory=list)  # the engagement's facts, as written
     interviewed: str = ""  # when the interviews took place, in words

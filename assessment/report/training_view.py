@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
 from assessment.analysis.investment import Investment, add_months
 from assessment.analysis.score_document import DASH
@@ -25,7 +25,38 @@ COURSE_RULE = (
 )
 
 
-def schedule(assessment: Assessment, dated: Investment) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class CourseRow:
+    """A course of the training schedule: who attends, when, how many days and the cost."""
+
+    order: str
+    skill: str
+    format: str
+    days: str
+    attendees: tuple[tuple[str, str], ...]  # (role, how many, or to be confirmed)
+    people: str
+    training_days: str
+    cost: str
+    quarter: str  # `Q2`
+    period: str
+    needed_by: str
+    covers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CourseSchedule:
+    """The training schedule and its totals; empty where no course is needed."""
+
+    rows: tuple[CourseRow, ...] = ()
+    training_days: str = ""
+    cost: str = ""
+    day_rate: str = ""
+    start: str = ""
+    rule: str = ""
+    quarters: tuple[tuple[str, str], ...] = ()  # (quarter, its dates), in order
+
+
+def schedule(assessment: Assessment, dated: Investment) -> CourseSchedule:
     """The training schedule: per course its attendees, quarter, training days and cost."""
     schedule = courses(
         assessment.pack, assessment.training, assessment.plan, assessment.respondents
@@ -36,52 +67,65 @@ def schedule(assessment: Assessment, dated: Investment) -> dict[str, Any]:
         starts = add_months(dated.start, 3 * (course.quarter - 1))
         ends = add_months(dated.start, 3 * course.quarter) - dt.timedelta(days=1)
         rows.append(
-            {
-                "order": str(order),
-                "skill": clean(course.skill),
-                "format": clean(course.format) or "to be agreed",
-                "days": "to be agreed" if course.days is None else f"{course.days:g}",
-                "attendees": [
+            CourseRow(
+                order=str(order),
+                skill=clean(course.skill),
+                format=clean(course.format) or "to be agreed",
+                days="to be agreed" if course.days is None else f"{course.days:g}",
+                attendees=tuple(
                     (clean(a.role), TO_BE_CONFIRMED if a.count is None else str(a.count))
                     for a in course.attendees
-                ],
-                "people": str(course.people),
-                "training_days": f"{course.training_days:g}" if course.people else TO_BE_CONFIRMED,
-                "cost": money(course.training_days * rate, currency)
+                ),
+                people=str(course.people),
+                training_days=f"{course.training_days:g}" if course.people else TO_BE_CONFIRMED,
+                cost=money(course.training_days * rate, currency)
                 if course.people
                 else TO_BE_CONFIRMED,
-                "quarter": f"Q{course.quarter}",
-                "period": f"{day(starts)} – {day(ends)}",
-                "needed_by": str(len(course.needed_by)),
-                "covers": [clean(c) for c in course.covers],
-            }
+                quarter=f"Q{course.quarter}",
+                period=f"{day(starts)} – {day(ends)}",
+                needed_by=str(len(course.needed_by)),
+                covers=tuple(clean(c) for c in course.covers),
+            )
         )
     total = sum(c.training_days for c in schedule)
-    return {
-        "rows": rows,
-        "training_days": f"{total:g}",
-        "cost": money(total * rate, currency),
-        "day_rate": money(rate, currency),
-        "start": day(dated.start),
-        "rule": COURSE_RULE,
-        "quarters": sorted(
-            dict.fromkeys((r["quarter"], r["period"]) for r in rows), key=lambda q: int(q[0][1:])
-        ),
-    }
+    quarters = {course.quarter: row for course, row in zip(schedule, rows, strict=True)}
+    return CourseSchedule(
+        rows=tuple(rows),
+        training_days=f"{total:g}",
+        cost=money(total * rate, currency),
+        day_rate=money(rate, currency),
+        start=day(dated.start),
+        rule=COURSE_RULE,
+        quarters=tuple((quarters[q].quarter, quarters[q].period) for q in sorted(quarters)),
+    )
 
 
-def needs(assessment: Assessment) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class TrainingNeedRow:
+    """A role's training need in one skill: required and current level, the gap."""
+
+    role: str
+    skill: str
+    required: str
+    current: str
+    gap: str
+    covers: tuple[str, ...]
+    format: str
+    days: str
+
+
+def needs(assessment: Assessment) -> list[TrainingNeedRow]:
     return [
-        {
-            "role": clean(t.role),
-            "skill": clean(t.skill),
-            "required": str(t.required),
-            "current": "to be confirmed" if t.current is None else f"{t.current:.1f}",
-            "gap": DASH if t.gap is None else f"{t.gap:.1f}",
-            "covers": [clean(c) for c in t.covers],
-            "format": clean(t.format),
-            "days": DASH if t.days is None else f"{t.days:g}",
-        }
+        TrainingNeedRow(
+            role=clean(t.role),
+            skill=clean(t.skill),
+            required=str(t.required),
+            current="to be confirmed" if t.current is None else f"{t.current:.1f}",
+            gap=DASH if t.gap is None else f"{t.gap:.1f}",
+            covers=tuple(clean(c) for c in t.covers),
+            format=clean(t.format),
+            days=DASH if t.days is None else f"{t.days:g}",
+        )
         for t in assessment.training
     ]
 

@@ -211,7 +211,7 @@ def test_an_exceeded_target_is_met_never_a_negative_gap() -> None:
     assert doc["overall"]["gap"] == 0.0
     context = build_context(result, NOW)
     assert context.perspectives[0].gap == "target met"
-    assert context.overall["gap"] == "target met"
+    assert context.overall.gap == "target met"
     assert context.overall_sentence.endswith("the target is met.")
 
 

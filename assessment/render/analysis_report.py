@@ -177,7 +177,7 @@ def _consensus(c: Context) -> list[Block]:
         *chapter(
             "Consensus items",
             "Respondents placed these practices two levels or more apart. Settled by a rating: "
-            f"{len(c.consensus) - c.consensus_open} of {len(c.consensus)}; a consensus workshop "
+            f"{c.consensus_settled} of {len(c.consensus)}; a consensus workshop "
             f"should agree a rating for the other {c.consensus_open} before the plan is fixed.",
         ),
         Table(

@@ -17,6 +17,7 @@ from pptx.util import Inches, Pt
 from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
 from assessment.report.context import DASH, Context, fmt
+from assessment.report.findings import Finding
 
 ROLES = 7  # rows of the interviews-by-role table
 FINDINGS = 3  # practices on the findings slide, each with its evidence
@@ -101,7 +102,7 @@ def interviews(deck: Any, context: Context) -> None:
             "Questions scored shows how many of each perspective's questions got at least one "
             "scored answer; the rest were answered 'not applicable' or 'don't know', or not asked.",
             f"{len(context.consensus)} questions had answers two or more levels apart; "
-            f"settled by a rating: {len(context.consensus) - context.consensus_open}; listed in "
+            f"settled by a rating: {context.consensus_settled}; listed in "
             f"the analysis report for a consensus workshop: {context.consensus_open}.",
         ],
     )
@@ -116,7 +117,7 @@ def overall(deck: Any, context: Context) -> None:
     pptx_blocks.text(
         slide,
         big,
-        [SlideText(overall["current"], 80, bold=True, colour=NAVY)],
+        [SlideText(overall.current, 80, bold=True, colour=NAVY)],
         anchor=MSO_ANCHOR.BOTTOM,
     )
     pptx_blocks.text(
@@ -124,12 +125,12 @@ def overall(deck: Any, context: Context) -> None:
         caption,
         [
             SlideText("out of 5", 18, colour=INK),
-            SlideText(f"Level {overall['level']} · {overall['label']}", 24, bold=True, colour=TEAL),
+            SlideText(f"Level {overall.level} · {overall.label}", 24, bold=True, colour=TEAL),
         ],
     )
     for tile, name, value, colour in (
-        (target, "Target", overall["target"], TEAL),
-        (gap, "Gap to close", overall["gap"], AMBER),
+        (target, "Target", overall.target, TEAL),
+        (gap, "Gap to close", overall.gap, AMBER),
     ):
         pptx_blocks.panel(slide, tile, colour, 0.85)
         pptx_blocks.text(
@@ -168,8 +169,11 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
         )
     pptx_blocks.panel(slide, bar, NAVY, 0.85)
     step = bar.w / 6
-    for key, colour, name in (("current", NAVY, "today"), ("target", AMBER, "target")):
-        value, shown = context.overall_values[key], context.overall[key]
+    marks = (
+        (context.overall_values["current"], context.overall.current, NAVY, "today"),
+        (context.overall_values["target"], context.overall.target, AMBER, "target"),
+    )
+    for value, shown, colour, name in marks:
         if value is None:
             continue
         x = int(bar.x + step * (value + 0.5))
@@ -307,13 +311,13 @@ def findings(deck: Any, context: Context) -> None:
         return
     for finding, column in zip(shown, box.columns([1] * len(shown), gap=Inches(0.25)), strict=True):
         inner = column.inset()
-        said = f"“{finding['quote'][0]}” ({finding['quote'][1]})" if finding["quote"] else ""
-        more = [*finding["facts"], *finding["measured"]][:1]
-        statement = pptx_fit.fit(finding["statement"], inner.w, 15, 4)
+        said = f"“{finding.quote[0]}” ({finding.quote[1]})" if finding.quote else ""
+        more = [*finding.facts, *finding.measured][:1]
+        statement = pptx_fit.fit(finding.statement, inner.w, 15, 4)
         taken = (
             2
             + 1.25 * pptx_fit.lines_of(statement, inner.w, 15)
-            + pptx_fit.lines_of(finding["evidence"], inner.w, 11)
+            + pptx_fit.lines_of(finding.evidence, inner.w, 11)
         )
         said_more = pptx_fit.fit_all(
             [said, *more] if said else more,
@@ -325,9 +329,9 @@ def findings(deck: Any, context: Context) -> None:
             slide,
             column,
             [
-                SlideText(f"{finding['perspective']} · {finding['question']}", 12, colour=TEAL),
+                SlideText(f"{finding.perspective} · {finding.question}", 12, colour=TEAL),
                 SlideText(statement, 15, bold=True),
-                SlideText(finding["evidence"], 11, colour=NAVY),
+                SlideText(finding.evidence, 11, colour=NAVY),
                 *(
                     SlideText(line, 12, colour=AMBER if line in more else None)
                     for line in said_more
@@ -345,16 +349,16 @@ def findings(deck: Any, context: Context) -> None:
     )
 
 
-def _finding_note(f: dict[str, Any]) -> str:
-    parts = [f"- {f['question']} ({f['perspective']}): {f['statement']} {f['evidence']}"]
-    parts += [f"Asked: {f['practice']}"]
-    if f["quote"]:
-        parts.append(f"{f['quote'][1]}: “{f['quote'][0]}”")
-    parts += [*f["facts"], *f["measured"]]
-    if f["rating"]:
-        parts.append(f"Rating: {f['rating']}")
-    if f["triggers"]:
-        parts.append("Recommended: " + "; ".join(f["triggers"]) + ".")
+def _finding_note(f: Finding) -> str:
+    parts = [f"- {f.question} ({f.perspective}): {f.statement} {f.evidence}"]
+    parts += [f"Asked: {f.practice}"]
+    if f.quote:
+        parts.append(f"{f.quote[1]}: “{f.quote[0]}”")
+    parts += [*f.facts, *f.measured]
+    if f.rating:
+        parts.append(f"Rating: {f.rating}")
+    if f.triggers:
+        parts.append("Recommended: " + "; ".join(f.triggers) + ".")
     return " ".join(parts)
 
 

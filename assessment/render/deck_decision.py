@@ -62,7 +62,7 @@ def _where(c: Context) -> list[str]:
 
 def _costs(c: Context) -> list[str]:
     measured = [b.line for b in c.baselines if b.weak]
-    found = [f["statement"] for f in c.practice_findings]
+    found = [f.statement for f in c.practice_findings]
     return (c.facts + measured + found)[:COSTS_SHOWN] or ["No gap was found."]
 
 

@@ -259,8 +259,7 @@ def alternatives(deck: Any, context: Context) -> None:
         note,
         [
             SlideText(
-                f"Today {context.overall['current']} · target "
-                f"{context.overall['target']} (out of 5)",
+                f"Today {context.overall.current} · target {context.overall.target} (out of 5)",
                 13,
                 colour=TEAL,
             )
@@ -270,8 +269,8 @@ def alternatives(deck: Any, context: Context) -> None:
         slide,
         [
             f"Where each alternative takes {context.customer}, against "
-            f"{context.overall['current']} "
-            f"today and a target of {context.overall['target']}:",
+            f"{context.overall.current} "
+            f"today and a target of {context.overall.target}:",
             *(
                 f"- {a.name}: {a.description} {a.count} recommendations, {a.days} "
                 f"person-days{_smaller(a)}, overall {a.overall}, {a.open_gaps} question "

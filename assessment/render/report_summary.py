@@ -3,10 +3,9 @@ its evidence, what happened, the key findings, the top recommendations and what 
 
 from __future__ import annotations
 
-from typing import Any
-
 from assessment.render.outline import Block, Bullets, Heading, Para, Quote, Table
 from assessment.report.context import Context
+from assessment.report.findings import Finding
 
 
 def summary(c: Context) -> list[Block]:
@@ -26,7 +25,7 @@ def summary(c: Context) -> list[Block]:
     if c.practice_findings:
         blocks.append(Heading("What matters most", 2))
         for f in c.practice_findings[:3]:
-            blocks += [Para(f"{f['statement']} {f['evidence']}"), *_finding_evidence(f)]
+            blocks += [Para(f"{f.statement} {f.evidence}"), *_finding_evidence(f)]
     if c.facts:
         blocks += [Heading("What happened", 2), Bullets(tuple(c.facts))]
     blocks += [Heading("Key findings", 2), Bullets(tuple(c.findings))]
@@ -41,12 +40,12 @@ def summary(c: Context) -> list[Block]:
     return blocks + _investment(c)
 
 
-def _finding_evidence(f: dict[str, Any]) -> list[Block]:
+def _finding_evidence(f: Finding) -> list[Block]:
     """A finding's quote, facts and measures, attributed by role."""
     blocks: list[Block] = []
-    if f["quote"]:
-        blocks.append(Quote(f["quote"][0], f"{f['quote'][1]}, on {f['question']}"))
-    more = [*f["facts"], *f["measured"]]
+    if f.quote:
+        blocks.append(Quote(f.quote[0], f"{f.quote[1]}, on {f.question}"))
+    more = [*f.facts, *f.measured]
     if more:
         blocks.append(Bullets(tuple(more)))
     return blocks
@@ -74,10 +73,10 @@ def perspective_table(c: Context, caption: str) -> Table:
     rows.append(
         (
             "Overall",
-            c.overall["current"],
-            c.overall["target"],
-            c.overall["gap"],
-            c.overall["label"],
+            c.overall.current,
+            c.overall.target,
+            c.overall.gap,
+            c.overall.label,
             "",
         )
     )

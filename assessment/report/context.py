@@ -19,7 +19,7 @@ from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
 from assessment.report.ask import Ask, ask
 from assessment.report.figures import Chart, figures
-from assessment.report.findings import findings, informed_evidence
+from assessment.report.findings import Finding, findings, informed_evidence
 from assessment.report.headlines import headlines
 from assessment.report.measures import Baseline, DesiredStateRow, StandardRow, TextAnswer
 from assessment.report.method import horizon_rule, method_appendix
@@ -70,7 +70,7 @@ class Context:
     pack_version: str
     date: dt.date
     generated: dt.datetime
-    overall: dict[str, str]
+    overall: Overall
     overall_values: dict[str, float | None]  # the same numbers, for placing marks on a scale
     overall_sentence: str
     perspectives: list[PerspectiveRow]
@@ -93,6 +93,7 @@ class Context:
     evidence: dict[str, list[EvidenceNote]]
     consensus: list[ConsensusRow]
     consensus_open: int  # items no rating has settled yet
+    consensus_settled: int  # items a rating has settled
     ratings: list[RatingRow]
     targets: list[TargetRow]
     activities: dict[str, Any]
@@ -121,7 +122,7 @@ class Context:
     courses: CourseSchedule = field(
         default_factory=CourseSchedule
     )  # the training schedule and its cost
-    practice_findings: list[dict[str, Any]] = field(default_factory=list)  # statements + evidence
+    practice_findings: list[Finding] = field(default_factory=list)  # statements + evidence
     facts: list[str] = field(default_factory=list)  # the engagement's facts, as written
     interviewed: str = ""  # when the interviews took place, in words
     headlines: dict[str, str] = field(default_factory=dict)  # slide key → message title
@@ -147,6 +148,17 @@ TOP = 5  # recommendations in the executive summary
 PRACTICE_FINDINGS = 8  # findings stated with their evidence
 
 
+@dataclass(frozen=True, slots=True)
+class Overall:
+    """The overall scores as printed: current, target, the gap, the level and its label."""
+
+    current: str
+    target: str
+    gap: str  # or `target met`
+    label: str
+    level: str
+
+
 def tailor(context: Context) -> Shown:
     """Pack text as this customer's documents show it."""
     return Shown(context.customer, context.organisation)
@@ -161,10 +173,14 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
     doc = score_document(assessment)
     series, activities = chart_series(doc), activity_grid(assessment)
     recommendations = plan_view.recommendations(assessment)
-    overall = {key: fmt(doc["overall"][key]) for key in ("current", "target")}
-    overall["gap"] = fmt_gap(*(doc["overall"][key] for key in ("gap", "current", "target")))
-    overall["label"] = doc["overall"]["label"] or "not yet scored"
-    overall["level"] = DASH if doc["overall"]["level"] is None else str(doc["overall"]["level"])
+    scored = doc["overall"]
+    overall = Overall(
+        current=fmt(scored["current"]),
+        target=fmt(scored["target"]),
+        gap=fmt_gap(scored["gap"], scored["current"], scored["target"]),
+        label=scored["label"] or "not yet scored",
+        level=DASH if scored["level"] is None else str(scored["level"]),
+    )
     text_answers = _text_answers(assessment)
     dated = investment(assessment.plan, engagement, engagement.date or generated.date())
     baselines = measures.baselines(assessment, doc)
@@ -209,6 +225,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         evidence=narrative.evidence(assessment),
         consensus=consensus_items(assessment),
         consensus_open=len(still_open(assessment.consensus)),
+        consensus_settled=len(assessment.consensus) - len(still_open(assessment.consensus)),
         ratings=[
             RatingRow(qid, str(r.level), clean(r.rationale))
             for qid, r in sorted(engagement.ratings.items())
@@ -238,7 +255,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         standards=measures.standards(assessment.pack, shown),
         ask=ask(assessment, dated),
         courses=training_view.schedule(assessment, dated),
-        practice_findings=[f.as_dict() for f in findings(assessment, baselines, PRACTICE_FINDINGS)],
+        practice_findings=findings(assessment, baselines, PRACTICE_FINDINGS),
         facts=[anonymise(clean(f.text), by_role(assessment.respondents)) for f in engagement.facts],
         interviewed=_interviewed(assessment),
         principle_evidence=informed_evidence(assessment, "principle"),

@@ -39,20 +39,17 @@ class Finding:
     measured: tuple[str, ...]  # KPI lines the practice informs
     rating: str  # the consultant's rationale where a rating replaced the mean
     triggers: tuple[str, ...]  # titles of the recommendations it made fire
+    evidence: str  # the evidence in one sentence, for a table cell or a speaker note
 
-    @property
-    def evidence(self) -> str:
-        """The evidence in one sentence, for a table cell or a speaker note."""
-        score = "Rated" if self.rated else "Scored"
-        parts = [f"{score} {self.current} against a target of {self.target}"]
-        if self.said:
-            roles = sorted({role for role, _ in self.said})
-            people = f"{len(self.said)} interviewee{'s' if len(self.said) != 1 else ''}"
-            parts.append(f"{people}: " + ", ".join(roles))
-        return "; ".join(parts) + "."
 
-    def as_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "evidence": self.evidence}
+def _evidence(rated: bool, current: str, target: str, said: tuple[tuple[str, str], ...]) -> str:
+    """`Scored 1.50 against a target of 4.00; 2 interviewees: Engineer, Process lead.`"""
+    parts = [f"{'Rated' if rated else 'Scored'} {current} against a target of {target}"]
+    if said:
+        roles = sorted({role for role, _ in said})
+        people = f"{len(said)} interviewee{'s' if len(said) != 1 else ''}"
+        parts.append(f"{people}: " + ", ".join(roles))
+    return "; ".join(parts) + "."
 
 
 def findings(assessment: Assessment, baselines: list[Baseline], limit: int) -> list[Finding]:
@@ -95,21 +92,23 @@ def _finding(assessment: Assessment, qid: str, baselines: list[Baseline]) -> Fin
     )
     informs = set(question.informs.get("kpi", ()))
     rating = engagement.ratings.get(qid)
+    rated, current, target = bool(row.get("rated", False)), fmt(row["current"]), fmt(row["target"])
     return Finding(
         question=qid,
         perspective=clean(pack.perspective_name(question.perspective)),
         statement=statement(assessment, qid, text),
         practice=text(question.text),
-        current=fmt(row["current"]),
-        target=fmt(row["target"]),
+        current=current,
+        target=target,
         gap=fmt(row["gap"]),
-        rated=bool(row.get("rated", False)),
+        rated=rated,
         said=said,
         quote=_quote(answers, text),
         facts=tuple(text(f.text) for f in engagement.facts if qid in f.questions),
         measured=tuple(b.line for b in baselines if b.kpi in informs and b.measured)[:MEASURED],
         rating=text(rating.rationale) if rating else "",
         triggers=tuple(text(i.title) for i in assessment.plan.items if qid in i.questions),
+        evidence=_evidence(rated, current, target, said),
     )
 
 

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 def headlines(c: Context) -> dict[str, str]:
     """Slide key → its message title, for the Context `c`."""
-    scored = c.overall["current"] != DASH
+    scored = c.overall.current != DASH
     process, customer = c.process, c.customer
     first = c.ask.windows[0] if c.ask.windows else None
     titles = {
-        "title": f"{customer} can raise {process} maturity from {c.overall['current']} to "
-        f"{c.overall['target']}"
+        "title": f"{customer} can raise {process} maturity from {c.overall.current} to "
+        f"{c.overall.target}"
         if scored
         else f"{customer}'s {process} assessment has no scores yet",
         "agenda": "Today we show where you stand, what we recommend and what we need from you",
@@ -50,8 +50,8 @@ def headlines(c: Context) -> dict[str, str]:
     }
     if scored and first:
         titles["summary"] = (
-            f"{process} is at {c.overall['current']} against a target of "
-            f"{c.overall['target']}; the first {first.window} need {first.days} "
+            f"{process} is at {c.overall.current} against a target of "
+            f"{c.overall.target}; the first {first.window} need {first.days} "
             f"person-days ({first.cost})"
         )
     else:
@@ -72,11 +72,11 @@ def _interviews(c: Context) -> str:
 
 def _overall(c: Context) -> str:
     o = c.overall
-    if o["gap"] == TARGET_MET:
-        return f"{c.customer} is at level {o['level']} ({o['label']}) and meets its target"
+    if o.gap == TARGET_MET:
+        return f"{c.customer} is at level {o.level} ({o.label}) and meets its target"
     return (
-        f"{c.customer} is at level {o['level']} ({o['label']}) today, {o['gap']} short of its "
-        f"target of {o['target']}"
+        f"{c.customer} is at level {o.level} ({o.label}) today, {o.gap} short of its "
+        f"target of {o.target}"
     )
 
 

@@ -16,7 +16,7 @@ from pptx.util import Inches, Pt
 
 from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import AMBER, INK, NAVY, PAPER, TEAL, Box, SlideText
-from assessment.report.context import DASH, Context, fmt
+from assessment.report.context import DASH, Context
 from assessment.report.findings import Finding
 
 ROLES = 7  # rows of the interviews-by-role table
@@ -196,8 +196,8 @@ def radar(deck: Any, context: Context) -> None:
         context.headlines["perspectives"],
         1.35,
         XL_CHART_TYPE.RADAR_MARKERS,
-        context.series["labels"],
-        [("Current", context.series["current"]), ("Target", context.series["target"])],
+        context.series.labels,
+        [("Current", context.series.current), ("Target", context.series.target)],
     )
     pptx_blocks.scale_axis(chart, 5, 1)
     chart.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE  # rings, not numbers
@@ -244,24 +244,24 @@ def _style_lines(chart: Any) -> None:
 def heatmap(deck: Any, context: Context) -> None:
     slide, box = pptx_blocks.add_slide(deck, "Title Only", context.headlines["activities"])
     activities = context.activities
-    if not activities["rows"]:
+    if not activities.rows:
         pptx_blocks.text(
             slide, box, [SlideText("No key activities were scored in this engagement.", 18)]
         )
         pptx_blocks.notes(slide, ["No question in this pack was linked to a key activity."])
         return
     grid_box = Box(box.x, box.y, box.w, box.h - Inches(0.5))
+    room = 2 * pptx_fit.fits(int(grid_box.w * 0.44), 13) - 8
     rows = [
-        [pptx_fit.abridge(name, 2 * pptx_fit.fits(int(grid_box.w * 0.44), 13) - 8)]
-        + [fmt(v) for v in values]
-        for name, values in zip(activities["rows"], activities["values"], strict=True)
+        [pptx_fit.abridge(name, room), *cells]
+        for name, cells in zip(activities.rows, activities.cells, strict=True)
     ]
     height = min(Inches(0.55), int((grid_box.h - Inches(0.45)) / len(rows)))
-    widths = [4.4] + [5.6 / max(1, len(activities["columns"]))] * len(activities["columns"])
+    widths = [4.4] + [5.6 / max(1, len(activities.columns))] * len(activities.columns)
     grid = pptx_blocks.table(
         slide,
         grid_box,
-        ["Key activity", *activities["columns"]],
+        ["Key activity", *activities.columns],
         rows,
         widths,
         13,
@@ -271,7 +271,7 @@ def heatmap(deck: Any, context: Context) -> None:
     legend = Box(
         box.x, box.y + Inches(0.45) + height * len(rows) + Inches(0.15), box.w, Inches(0.35)
     )
-    for row, values in zip(list(grid.rows)[1:], activities["values"], strict=True):
+    for row, values in zip(list(grid.rows)[1:], activities.values, strict=True):
         for cell, value in zip(list(row.cells)[1:], values, strict=True):
             cell.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
             if value is None:
@@ -296,7 +296,7 @@ def heatmap(deck: Any, context: Context) -> None:
         [
             "Each cell is the mean current score of the questions that inform that key activity "
             "from that perspective. Light cells are where the process is weakest.",
-            "Key activities: " + "; ".join(activities["rows"]) + ".",
+            "Key activities: " + "; ".join(activities.rows) + ".",
         ],
     )
 

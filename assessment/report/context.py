@@ -34,6 +34,8 @@ from assessment.report.plan_view import (
 )
 from assessment.report.score_sheets import ScoreSheet, score_sheets
 from assessment.report.score_view import (
+    ActivityGrid,
+    ChartSeries,
     ConsensusRow,
     PerspectiveRow,
     QuestionRow,
@@ -96,7 +98,7 @@ class Context:
     consensus_settled: int  # items a rating has settled
     ratings: list[RatingRow]
     targets: list[TargetRow]
-    activities: dict[str, Any]
+    activities: ActivityGrid
     roadmap: list[RoadmapRow]
     windows: list[WindowRow]
     total_days: str
@@ -108,7 +110,7 @@ class Context:
     unaddressed: list[UnaddressedRow]
     training: list[TrainingNeedRow]
     next_steps: list[NextStep]
-    series: dict[str, list[Any]]
+    series: ChartSeries
     charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
     knowledge: Any = field(repr=False, default=None)
     kpi_goals: dict[str, str] = field(default_factory=dict)

@@ -11,6 +11,7 @@ from typing import Any
 from assessment.analysis.investment import add_months
 from assessment.analysis.scoring import Assessment
 from assessment.report import charts
+from assessment.report.score_view import ActivityGrid, ChartSeries
 from assessment.text import clean
 
 
@@ -49,13 +50,13 @@ class Charts(Mapping[str, Chart]):
 
 def figures(
     assessment: Assessment,
-    series: dict[str, list[Any]],
-    activities: dict[str, Any],
+    series: ChartSeries,
+    activities: ActivityGrid,
     start: dt.date | None = None,
 ) -> Charts:
     """The recipes of every figure this engagement has data for."""
     by_perspective = "Current and target maturity by perspective"
-    labels, current, target = series["labels"], series["current"], series["target"]
+    labels, current, target = series.labels, series.current, series.target
     recipes: dict[str, tuple[Callable[[], Any], str]] = {
         "radar": (partial(charts.radar, labels, current, target), by_perspective),
         "bars": (partial(charts.bars, labels, current, target), by_perspective),
@@ -65,11 +66,9 @@ def figures(
             partial(charts.timeline, *_timeline(assessment, start)),
             "Roadmap by workstream: recommendations and person-days per window; ◆ dated milestones",
         )
-    if activities["rows"]:
+    if activities.rows:
         recipes["heatmap"] = (
-            partial(
-                charts.heatmap, activities["rows"], activities["columns"], activities["values"]
-            ),
+            partial(charts.heatmap, activities.rows, activities.columns, activities.values),
             "Current maturity by key activity and perspective",
         )
     return Charts(recipes)

@@ -99,7 +99,7 @@ def _perspectives(c: Context) -> str:
 
 def _activities(c: Context) -> str:
     means = []
-    for name, values in zip(c.activities["rows"], c.activities["values"], strict=True):
+    for name, values in zip(c.activities.rows, c.activities.values, strict=True):
         scored = [v for v in values if v is not None]
         if scored:
             means.append((name, sum(scored) / len(scored)))

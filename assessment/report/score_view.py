@@ -162,26 +162,48 @@ def target_rows(assessment: Assessment) -> list[TargetRow]:
     return rows
 
 
-def activity_grid(assessment: Assessment) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class ActivityGrid:
+    """Key activity (rows) × perspective (columns): current maturity, None where unscored,
+    and the same as printed in the grid's cells."""
+
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    values: tuple[tuple[float | None, ...], ...] = ()
+    cells: tuple[tuple[str, ...], ...] = ()
+
+
+def activity_grid(assessment: Assessment) -> ActivityGrid:
     """Key activity (rows) × perspective (columns): current maturity, None where unscored."""
     frame = assessment.activities
     names = {a.id: clean(a.name) for a in getattr(assessment.pack.knowledge, "activities", ())}
     if frame.empty:
-        return {"rows": [], "columns": [], "values": []}
+        return ActivityGrid()
     grid = frame.pivot(index="activity", columns="perspective", values="current")
     columns = [p.id for p in assessment.pack.info.perspectives if p.id in grid.columns]
     rows = [a for a in names if a in grid.index] + [a for a in grid.index if a not in names]
     grid = grid.reindex(index=rows, columns=columns)
-    return {
-        "rows": [names.get(a, a) for a in rows],
-        "columns": [clean(assessment.pack.perspective_name(p)) for p in columns],
-        "values": [[None if math.isnan(v) else float(v) for v in row] for row in grid.values],
-    }
+    values = tuple(tuple(None if math.isnan(v) else float(v) for v in row) for row in grid.values)
+    return ActivityGrid(
+        rows=tuple(names.get(a, a) for a in rows),
+        columns=tuple(clean(assessment.pack.perspective_name(p)) for p in columns),
+        values=values,
+        cells=tuple(tuple(fmt(v) for v in row) for row in values),
+    )
 
 
-def chart_series(doc: dict[str, Any]) -> dict[str, list[Any]]:
-    return {
-        "labels": [clean(p["name"]) for p in doc["perspectives"]],
-        "current": [p["current"] for p in doc["perspectives"]],
-        "target": [p["target"] for p in doc["perspectives"]],
-    }
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """The perspectives' names with their current and target scores, for charts."""
+
+    labels: tuple[str, ...]
+    current: tuple[float | None, ...]
+    target: tuple[float | None, ...]
+
+
+def chart_series(doc: dict[str, Any]) -> ChartSeries:
+    return ChartSeries(
+        labels=tuple(clean(p["name"]) for p in doc["perspectives"]),
+        current=tuple(p["current"] for p in doc["perspectives"]),
+        target=tuple(p["target"] for p in doc["perspectives"]),
+    )

@@ -14,6 +14,7 @@ from assessment.analysis.investment import investment
 from assessment.analysis.score_document import DASH, TARGET_MET, fmt, fmt_gap, score_document
 from assessment.analysis.scoring import Assessment
 from assessment.analysis.views import still_open
+from assessment.pack.knowledge import Knowledge
 from assessment.pack.questions import LEVEL_LABELS
 from assessment.report import measures, narrative, plan_view, training_view
 from assessment.report.anonymise import anonymise, by_role
@@ -112,7 +113,7 @@ class Context:
     next_steps: list[NextStep]
     series: ChartSeries
     charts: Mapping[str, Chart] = field(repr=False, default_factory=dict)
-    knowledge: Any = field(repr=False, default=None)
+    knowledge: Knowledge = field(repr=False, default_factory=Knowledge)  # for the guide views
     kpi_goals: dict[str, str] = field(default_factory=dict)
     text_answers: dict[str, list[TextAnswer]] = field(repr=False, default_factory=dict)
     scores: dict[str, Any] = field(repr=False, default_factory=dict)

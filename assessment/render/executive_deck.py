@@ -18,7 +18,6 @@ from assessment.render import deck_way_forward as deck_plan
 from assessment.render import pptx_blocks, pptx_fit
 from assessment.render.pptx_blocks import SlideText
 from assessment.report.context import Context
-from assessment.text import count_word
 
 FILE_NAME = "executive-deck.pptx"
 AGENDA = [
@@ -92,13 +91,15 @@ def _closing(deck: Any, context: Context) -> None:
     body = pptx_blocks.placeholder(
         slide, pptx_blocks.PP_PLACEHOLDER.BODY, pptx_blocks.PP_PLACEHOLDER.SUBTITLE
     )
-    heads = [d.split(":", 1)[0] for d in context.ask.decisions]
-    if body is not None and heads:
+    a = context.ask
+    if body is not None and a.decision_topics:
         pptx_blocks.write(
             body.text_frame,
             [
                 SlideText(
-                    f"Then {count_word(len(heads))} decisions: " + ", ".join(heads).lower() + ".",
+                    f"Then {a.decision_count} decisions: "
+                    + ", ".join(a.decision_topics).lower()
+                    + ".",
                     18,
                 )
             ],

@@ -43,7 +43,9 @@ class Ask:
     assumption: str = ""  # what was defaulted, said as an assumption
     windows: tuple[AskWindow, ...] = ()
     milestones: tuple[Milestone, ...] = ()
-    decisions: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()  # `Topic: what to decide`
+    decision_topics: tuple[str, ...] = ()  # `Sponsor`, `Funding`, in the same order
+    decision_count: str = ""  # in words: "five"
 
 
 def money(value: float, currency: str) -> str:
@@ -71,6 +73,7 @@ def ask(assessment: Assessment, inv: Investment) -> Ask:
         )
         for w in inv.windows
     )
+    decisions = _decisions(assessment, inv, windows)
     return Ask(
         day_rate=money(inv.day_rate, inv.currency),
         total_days=f"{inv.days:,.0f}",
@@ -79,7 +82,9 @@ def ask(assessment: Assessment, inv: Investment) -> Ask:
         assumption=_assumption(inv),
         windows=windows,
         milestones=_milestones(assessment, inv),
-        decisions=tuple(_decisions(assessment, inv, windows)),
+        decisions=tuple(f"{topic}: {what}" for topic, what in decisions),
+        decision_topics=tuple(topic for topic, _ in decisions),
+        decision_count=count_word(len(decisions)),
     )
 
 
@@ -146,32 +151,45 @@ def _milestones(assessment: Assessment, inv: Investment) -> tuple[Milestone, ...
 
 def _decisions(
     assessment: Assessment, inv: Investment, windows: tuple[AskWindow, ...]
-) -> list[str]:
+) -> list[tuple[str, str]]:
+    """Each decision we ask for: its topic, and what to decide."""
     sponsor = clean(inv.sponsor)
     decisions = [
-        f"Sponsor: {sponsor} sponsors the programme and chairs a monthly progress review."
-        if sponsor
-        else "Sponsor: name an executive sponsor who chairs a monthly progress review."
+        (
+            "Sponsor",
+            f"{sponsor} sponsors the programme and chairs a monthly progress review."
+            if sponsor
+            else "name an executive sponsor who chairs a monthly progress review.",
+        )
     ]
     owners = _owners(assessment)[:OWNERS_NAMED]
     if owners:
         named = ", ".join(f"the {role} ({n})" for role, n in owners)
-        decisions.append(f"Owners: name the people who own the first window's work: {named}.")
+        decisions.append(("Owners", f"name the people who own the first window's work: {named}."))
     if windows:
         first = windows[0]
         decisions.append(
-            f"Funding: approve the {first.window} window, {first.days} person-days "
-            f"({first.cost}), starting {first.starts}."
+            (
+                "Funding",
+                f"approve the {first.window} window, {first.days} person-days "
+                f"({first.cost}), starting {first.starts}.",
+            )
         )
     priorities = sum(1 for i in assessment.plan.items if i.customer_priority)
     if priorities:
         decisions.append(
-            f"Priorities: confirm that the {count_word(priorities)} customer priorities go first."
+            (
+                "Priorities",
+                f"confirm that the {count_word(priorities)} customer priorities go first.",
+            )
         )
     open_items = len(still_open(assessment.consensus))
     if open_items:
         decisions.append(
-            f"Consensus: settle the {open_items} open question{'s' if open_items != 1 else ''} "
-            f"in a workshop before {day(inv.start)}."
+            (
+                "Consensus",
+                f"settle the {open_items} open question{'s' if open_items != 1 else ''} "
+                f"in a workshop before {day(inv.start)}.",
+            )
         )
     return decisions

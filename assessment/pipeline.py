@@ -14,7 +14,6 @@ from assessment.errors import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from assessment.analysis.scoring import Assessment
-    from assessment.render.ahead import Ahead
 
 from assessment.resources import EXAMPLES
 
@@ -112,40 +111,36 @@ def generate(
     They are rendered into a private staging folder and swapped in together, with a manifest
     naming the run; files this command did not write are never replaced (see `files`).
     """
-    from assessment.render.ahead import Ahead
-
-    with Ahead() as worker:  # it loads the document libraries while we read and score
-        return _generate(folder, out, only, force, worker)
-
-
-def _generate(
-    folder: Path, out: Path | None, only: list[str] | None, force: bool, worker: Ahead
-) -> list[Path]:
     from assessment import __version__
     from assessment.analysis.scoring import score
     from assessment.engagement.open import open_engagement
     from assessment.files.atomic import staged_set
-    from assessment.render.registry import render_all
+    from assessment.render.ahead import Ahead
     from assessment.report.context import build_context
 
-    opened = open_engagement(folder)
-    assessment = score(opened)
-    clock = now()
-    context = build_context(assessment, clock)
-    target = out or default_output(assessment.customer)
-    run = {
-        "id": f"{clock.strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:8]}",
-        "time": clock.isoformat(),
-        "tool": f"assess {__version__}",
-        "pack": {
-            "id": opened.pack.info.id,
-            "version": opened.pack.info.version,
-            "fingerprint": opened.pack.fingerprint,
-        },
-        "engagement": {"customer": opened.engagement.customer, "sha256": opened.digest},
-    }
-    with staged_set(target, run, "assess generate", force) as staging:
-        written = render_all(context, staging, only, worker)
+    # The worker starts once the stages' libraries are loaded (under fork it has them too),
+    # and loads the document libraries while this process reads, scores and builds the report.
+    with Ahead() as worker:
+        from assessment.render.registry import render_all
+
+        opened = open_engagement(folder)
+        assessment = score(opened)
+        clock = now()
+        context = build_context(assessment, clock)
+        target = out or default_output(assessment.customer)
+        run = {
+            "id": f"{clock.strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:8]}",
+            "time": clock.isoformat(),
+            "tool": f"assess {__version__}",
+            "pack": {
+                "id": opened.pack.info.id,
+                "version": opened.pack.info.version,
+                "fingerprint": opened.pack.fingerprint,
+            },
+            "engagement": {"customer": opened.engagement.customer, "sha256": opened.digest},
+        }
+        with staged_set(target, run, "assess generate", force) as staging:
+            written = render_all(context, staging, only, worker)
     return [target / path.name for path in written]
 
 

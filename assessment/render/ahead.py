@@ -68,5 +68,7 @@ class Ahead:
 
 def _warm() -> None:
     from assessment.render import pdf_writer, registry  # noqa: F401 (loaded for the jobs)
+    from assessment.report import charts
 
     pdf_writer.load_library()
+    charts.load_library()

@@ -127,10 +127,6 @@ def _share(jobs: list[Job], context: Context, out: Path, worker: Ahead) -> list[
     free between two of our jobs, the next; the files come back in the order of the jobs."""
     if not worker.running:
         return [path for job in jobs for path in job(context, out)]
-    # Both sides place the charts: draw them once, here, while the worker may still be
-    # loading its libraries; drawn charts travel with the context.
-    for name in context.charts:
-        context.charts[name]  # drawn, and kept
     written: list[list[Path] | Future[list[Path]]] = []
     busy: Future[list[Path]] | None = None
     try:

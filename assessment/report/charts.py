@@ -23,6 +23,13 @@ GREY = "#8A8F98"
 FONT = {"family": "DejaVu Sans", "size": 9}
 
 
+def load_library() -> None:
+    """Load matplotlib, its fonts and its PNG writer ahead of the first real figure."""
+    figure, axes = _figure(1, 1)
+    axes.set_title("Warm-up")
+    png(figure, dpi=10)
+
+
 def _figure(width: float, height: float, polar: bool = False) -> tuple[Figure, Any]:
     import matplotlib
     from matplotlib.figure import Figure

@@ -41,6 +41,9 @@ class Charts(Mapping[str, Chart]):
             self._drawn[name] = Chart(charts.png(draw()), caption)
         return self._drawn[name]
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._recipes  # asking does not draw
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._recipes)
 

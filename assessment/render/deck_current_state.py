@@ -170,8 +170,8 @@ def _scale(slide: Any, box: Box, context: Context) -> None:
     pptx_blocks.panel(slide, bar, NAVY, 0.85)
     step = bar.w / 6
     marks = (
-        (context.overall_values["current"], context.overall.current, NAVY, "today"),
-        (context.overall_values["target"], context.overall.target, AMBER, "target"),
+        (context.overall_values.current, context.overall.current, NAVY, "today"),
+        (context.overall_values.target, context.overall.target, AMBER, "target"),
     )
     for value, shown, colour, name in marks:
         if value is None:

@@ -74,7 +74,7 @@ class Context:
     date: dt.date
     generated: dt.datetime
     overall: Overall
-    overall_values: dict[str, float | None]  # the same numbers, for placing marks on a scale
+    overall_values: OverallValues  # the same numbers, for placing marks on a scale
     overall_sentence: str
     perspectives: list[PerspectiveRow]
     questions: list[QuestionRow]
@@ -162,6 +162,15 @@ class Overall:
     level: str
 
 
+@dataclass(frozen=True, slots=True)
+class OverallValues:
+    """The overall scores as numbers, None where nothing is scored yet."""
+
+    current: float | None
+    target: float | None
+    gap: float | None
+
+
 def tailor(context: Context) -> Shown:
     """Pack text as this customer's documents show it."""
     return Shown(context.customer, context.organisation)
@@ -204,7 +213,7 @@ def build_context(assessment: Assessment, generated: dt.datetime) -> Context:
         date=engagement.date or generated.date(),
         generated=generated,
         overall=overall,
-        overall_values={key: doc["overall"][key] for key in ("current", "target", "gap")},
+        overall_values=OverallValues(scored["current"], scored["target"], scored["gap"]),
         overall_sentence=_overall_sentence(customer, clean(info.process), doc["overall"]),
         perspectives=[perspective_row(p) for p in doc["perspectives"]],
         questions=questions,

@@ -115,14 +115,16 @@ def generate(
     from assessment.analysis.scoring import score
     from assessment.engagement.open import open_engagement
     from assessment.files.atomic import staged_set
+    from assessment.render import pdf_writer
     from assessment.render.ahead import Ahead
+    from assessment.render.registry import prints_pdf, render_all
     from assessment.report.context import build_context
 
-    # The worker starts once the stages' libraries are loaded (under fork it has them too),
-    # and loads the document libraries while this process reads, scores and builds the report.
+    # What both processes need is loaded before the worker starts (under fork it shares them);
+    # the worker loads the rest while this process reads, scores and builds the report.
+    if prints_pdf(only):
+        pdf_writer.load_library()
     with Ahead() as worker:
-        from assessment.render.registry import render_all
-
         opened = open_engagement(folder)
         assessment = score(opened)
         clock = now()

@@ -92,6 +92,12 @@ DELIVERABLES: dict[str, Deliverable] = {
 }
 
 
+def prints_pdf(only: list[str] | None = None) -> bool:
+    """Whether the chosen deliverables (all by default) include a PDF."""
+    chosen = [DELIVERABLES[name] for name in only or DELIVERABLES if name in DELIVERABLES]
+    return any(getattr(job, "slow", False) for deliverable in chosen for job in deliverable.jobs)
+
+
 def render_all(
     context: Context,
     out: Path,

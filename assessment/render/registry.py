@@ -92,6 +92,24 @@ DELIVERABLES: dict[str, Deliverable] = {
 }
 
 
+# Every job, longest first (as measured on the example): the PDFs, then the rest, so the
+# two processes end together instead of one finishing a long job alone.
+LONGEST_FIRST: list[Job] = [
+    job
+    for name in (
+        "analysis-report",
+        "process-guide",
+        "scores",
+        "strategic-plan",
+        "executive-deck",
+        "sipoc",
+        "training-plan",
+    )
+    for job in DELIVERABLES[name].jobs
+]
+assert len(LONGEST_FIRST) == sum(len(d.jobs) for d in DELIVERABLES.values())
+
+
 def prints_pdf(only: list[str] | None = None) -> bool:
     """Whether the chosen deliverables (all by default) include a PDF."""
     chosen = [DELIVERABLES[name] for name in only or DELIVERABLES if name in DELIVERABLES]
@@ -119,8 +137,10 @@ def render_all(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InvalidInput(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    jobs = [job for name in names for job in DELIVERABLES[name].jobs]
-    jobs.sort(key=lambda job: not getattr(job, "slow", False))  # the PDFs first, as listed
+    jobs = sorted(
+        (job for name in names for job in DELIVERABLES[name].jobs),
+        key=lambda job: (not getattr(job, "slow", False), LONGEST_FIRST.index(job)),
+    )
     if len(jobs) < 2:
         return [path for job in jobs for path in job(context, out)]
     with contextlib.ExitStack() as stack:

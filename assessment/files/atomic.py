@@ -18,6 +18,7 @@ import os
 import shutil
 import stat
 import sys
+import traceback
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,23 +49,26 @@ def replacing(target: Path) -> Iterator[Path]:
         os.replace(temp, target)
     except OSError as exc:
         message = f"{target}: could not write ({exc.strerror or exc})"
+        _quietly_collect(exc)
         del exc
-        _quietly_collect()
         raise InvalidInput(message) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
 
 
-def _quietly_collect() -> None:
+def _quietly_collect(error: BaseException) -> None:
     """Finalise half-written library objects now, so their close errors are not printed later.
 
     A zip writer that hit a full disk fails again when garbage-collected and Python prints
     "Exception ignored in ..." after our one-line message; the first error is the one reported.
+    The frames of `error` still hold the writer (the traceback lives on in the message we
+    raise instead), so their variables are cleared first.
     """
     previous = sys.unraisablehook
     sys.unraisablehook = lambda _unraisable: None
     try:
+        traceback.clear_frames(error.__traceback__)
         gc.collect()
     finally:
         sys.unraisablehook = previous

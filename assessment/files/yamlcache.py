@@ -13,7 +13,7 @@ are kept. Entries live in the user's cache folder, never in an engagement folder
 The cache is best-effort: an entry that cannot be read, does not check out (its own sha256
 of the data it holds) or cannot be written is ignored, and the file is parsed as if there
 were no cache. An entry that checks out but is not JSON (it cannot be, short of someone
-writing both the entry and its sha256) fails when decoded like any unreadable file.
+writing both the entry and its sha256) is noticed when decoded, and the file is read instead.
 """
 
 from __future__ import annotations

@@ -78,7 +78,7 @@ def scoring_figures(temp: Path, sizes: tuple[int, ...] = (10, 1000, 10000)) -> N
     in the user's cache); `first open` reads every file afresh, as with the cache off."""
     from assessment.analysis.scoring import score
     from assessment.engagement.open import open_engagement
-    from assessment.files.yamlcache import ENV
+    from assessment.files.usercache import ENV
 
     kept = os.environ.get(ENV)
     try:

@@ -4,11 +4,7 @@ An entry is the plain data (dicts, lists, strings, nulls) a file parsed to, as J
 anything that runs code when loaded. It is keyed by the sha256 of the file's bytes and by the
 reader's format (this module's FORMAT and the YAML library's version), so an edited file or a
 new release of the reader never meets an old entry. Only files that parsed without a problem
-are kept. Entries live in the user's cache folder, never in an engagement folder:
-
-    $ASSESS_CACHE_DIR            when set (`off` or empty: no cache at all)
-    $XDG_CACHE_HOME/assess       else, when XDG_CACHE_HOME is an absolute path
-    ~/.cache/assess              else
+are kept, in the user's cache folder (see `files.usercache`: never in an engagement folder).
 
 The cache is best-effort: an entry that cannot be read, does not check out (its own sha256
 of the data it holds) or cannot be written is ignored, and the file is parsed as if there
@@ -18,39 +14,20 @@ writing both the entry and its sha256) is noticed when decoded, and the file is 
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ENV = "ASSESS_CACHE_DIR"
+from assessment.files import usercache
+
 FORMAT = 1
-_OFF = {"", "off"}
 
 
 def cache_folder() -> Path | None:
     """Where parsed files are kept for this reader format; None when the cache is off."""
-    return _folder(
-        os.environ.get(ENV), os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME")
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def _folder(configured: str | None, xdg: str, home: str | None) -> Path | None:
-    # keyed by the three variables it depends on (`home` through Path.home())
-    if configured is not None:
-        if configured.strip().lower() in _OFF:
-            return None
-        base = Path(configured).expanduser()
-    else:
-        base = Path(xdg) / "assess" if os.path.isabs(xdg) else Path.home() / ".cache" / "assess"
-    return base / f"yaml-{FORMAT}-pyyaml-{yaml.__version__}"
+    return usercache.folder(f"yaml-{FORMAT}-pyyaml-{yaml.__version__}")
 
 
 def _entry(digest: str) -> Path | None:
@@ -66,20 +43,7 @@ def load(digest: str) -> bytes | None:
     The JSON is checked against the sha256 its entry records, not decoded: `json.loads` (or a
     model's `model_validate_json`) is the caller's, when and if it needs the data."""
     path = _entry(digest)
-    if path is None:
-        return None
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    header, _, payload = blob.partition(b"\n")
-    if header != _header(digest, payload):
-        return None
-    return payload
-
-
-def _header(digest: str, payload: bytes) -> bytes:
-    return json.dumps({"source": digest, "data": hashlib.sha256(payload).hexdigest()}).encode()
+    return None if path is None else usercache.read(path, digest)
 
 
 def store(digest: str, data: Any) -> None:
@@ -89,16 +53,6 @@ def store(digest: str, data: Any) -> None:
         return
     try:
         payload = json.dumps(data, separators=(",", ":")).encode("ascii")
-        header = _header(digest, payload)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + payload)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-    except (OSError, ValueError, TypeError, RecursionError):
+    except (ValueError, TypeError, RecursionError):
         return
+    usercache.write(path, digest, payload)

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from assessment.errors import AssessError
 from assessment.files.atomic import replacing
+from assessment.render import pdf_fonts
 from assessment.render.docx_blocks import TEMPLATES
 from assessment.render.outline import Bullets, Figure, Heading, Orientation, Outline, Quote, Table
 
@@ -76,7 +77,9 @@ def load_library() -> Any:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", category=DeprecationWarning, module="weasyprint")
     import weasyprint
+    from weasyprint.pdf import fonts
 
+    pdf_fonts.install(fonts)
     return weasyprint
 
 

@@ -115,15 +115,12 @@ def generate(
     from assessment.analysis.scoring import score
     from assessment.engagement.open import open_engagement
     from assessment.files.atomic import staged_set
-    from assessment.render import pdf_writer
     from assessment.render.ahead import Ahead
-    from assessment.render.registry import prints_pdf, render_all
+    from assessment.render.registry import render_all
     from assessment.report.context import build_context
 
-    # What both processes need is loaded before the worker starts (under fork it shares them);
-    # the worker loads the rest while this process reads, scores and builds the report.
-    if prints_pdf(only):
-        pdf_writer.load_library()
+    # The stages are loaded before the worker starts (under fork it shares them); the worker
+    # loads WeasyPrint while this process reads, scores and builds the report.
     with Ahead() as worker:
         opened = open_engagement(folder)
         assessment = score(opened)

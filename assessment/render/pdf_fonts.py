@@ -50,7 +50,7 @@ _memo: dict[Path, Kept | None] = {}  # per process: each entry is read once
 
 def install(fonts: Any) -> None:
     """Let WeasyPrint's `fonts` module (weasyprint.pdf.fonts) embed the kept cuts."""
-    font_class = getattr(fonts, "Font", None)
+    font_class: Any = getattr(fonts, "Font", None)
     original = getattr(font_class, "subset", None)
     if original is None or not hasattr(font_class, "_fonttools_subset"):
         return  # another WeasyPrint than the locked one: leave it as it is
@@ -124,7 +124,7 @@ def _cut(font: Any, hinting: bool) -> Kept | None:
             glyphs = frozenset({0} | {number[name] for name in closure.glyphs_retained})
             cut: Callable[..., None] = type(font)._fonttools_subset
             cut(font, dict.fromkeys(sorted(glyphs)), hinting)
-    except Exception:  # noqa: BLE001 (a font we cannot cut is embedded by WeasyPrint as before)
+    except Exception:  # a font we cannot cut is embedded by WeasyPrint as before
         return None
     finally:
         content, font.file_content = font.file_content, whole

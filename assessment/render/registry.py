@@ -1,8 +1,9 @@
 """The deliverable registry and the runner that renders the chosen ones, two at a time.
 
 Each deliverable names its files and the jobs that write them: plain functions of the report
-context and the output folder. The longest job goes to a worker process (`ahead`), the others
-run here beside it; jobs get the context as an argument, so any start method works.
+context and the output folder. The longest job goes to a worker process (`ahead`); then each
+process takes the next job not yet taken. Jobs get the context as an argument, so any start
+method works.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,12 +53,26 @@ class OutlineJob:
     writes: tuple[tuple[Writer, str], ...]  # (writer, file name)
 
     def __call__(self, context: Context, out: Path) -> list[Path]:
-        outline = self.outline(context)
-        return [write(outline, context.generated, out / file) for write, file in self.writes]
+        return self.built(context)(context, out)
 
     @property
     def slow(self) -> bool:
         return any(write is write_pdf for write, _ in self.writes)  # a PDF: it starts first
+
+    def built(self, context: Context) -> BuiltOutline:
+        """This job with its outline built now (its charts drawn here, kept in `context`)."""
+        return BuiltOutline(self.outline(context), self.writes)
+
+
+@dataclass(frozen=True)
+class BuiltOutline:
+    """An outline job whose outline is built: it only writes the documents."""
+
+    outline: Outline
+    writes: tuple[tuple[Writer, str], ...]
+
+    def __call__(self, context: Context, out: Path) -> list[Path]:
+        return [write(self.outline, context.generated, out / file) for write, file in self.writes]
 
 
 def outline_document(
@@ -125,7 +139,7 @@ def render_all(
     """Render the chosen deliverables (all by default) into `out`, two at a time where we can.
 
     The PDFs go first. The worker `ahead` (one is started here when none is given) takes the
-    first job, and the next one each time it is free; this process renders the others.
+    first job; then each process takes the next job not yet taken.
     """
     names = only or list(DELIVERABLES)
     unknown = [name for name in names if name not in DELIVERABLES]
@@ -145,29 +159,8 @@ def render_all(
         return [path for job in jobs for path in job(context, out)]
     with contextlib.ExitStack() as stack:
         worker = ahead or stack.enter_context(Ahead())
-        return _share(jobs, context, out, worker)
-
-
-def _share(jobs: list[Job], context: Context, out: Path, worker: Ahead) -> list[Path]:
-    """Run `jobs` on the worker and here: the worker takes the first one and, whenever it is
-    free between two of our jobs, the next; the files come back in the order of the jobs."""
-    if not worker.running:
-        return [path for job in jobs for path in job(context, out)]
-    written: list[list[Path] | Future[list[Path]]] = []
-    busy: Future[list[Path]] | None = None
-    try:
-        for job in jobs:
-            if busy is None or busy.done():
-                busy = worker.submit(job, context, out)
-                written.append(busy)
-            else:
-                written.append(job(context, out))
-    except BaseException:
-        if busy is not None:  # the worker may still be writing into `out`: let it finish
-            wait([busy])
-        raise
-    return [path for files in written for path in _result(files)]
-
-
-def _result(files: list[Path] | Future[list[Path]]) -> list[Path]:
-    return files.result() if isinstance(files, Future) else files
+        if worker.running and isinstance(jobs[0], OutlineJob):
+            # The worker's first job gets its outline built here, while the worker still loads
+            # WeasyPrint: its charts are drawn once, here, for the Word file of the same outline.
+            jobs[0] = jobs[0].built(context)
+        return [path for files in worker.share(jobs, context, out) for path in files]

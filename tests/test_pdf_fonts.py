@@ -96,9 +96,7 @@ def test_a_kept_cut_reads_as_weasyprints_own_and_is_not_cut_again(
     assert "Nørdvik Ølbryggeri" in plain[0] and "efficient" in plain[0] and "≥" in plain[0]
 
 
-def test_a_glyph_outside_the_kept_cut_is_cut_by_weasyprint(
-    weasyprint: Any, tmp_path: Path
-) -> None:
+def test_a_glyph_outside_the_kept_cut_is_cut_by_weasyprint(weasyprint: Any, tmp_path: Path) -> None:
     pdf(weasyprint, tmp_path / "warm.pdf")
     weasyprint.cuts.clear()
     text = pdf(weasyprint, tmp_path / "greek.pdf", GREEK)

@@ -7,9 +7,9 @@ and LibreOffice too.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ POINT_CM = 2.54 / 72
 _SCALE = 20  # fonts are loaded at 20 x the wanted size for sub-point precision
 
 
-@cache
+@functools.cache
 def _font(bold: bool) -> Any:
     from PIL import ImageFont
 
@@ -29,7 +29,13 @@ def _font(bold: bool) -> Any:
 
 def text_width_cm(text: str, size_pt: float, bold: bool = False) -> float:
     """The printed width of `text` on one line at `size_pt` points."""
-    return float(_font(bold).getlength(text)) / _SCALE * size_pt * POINT_CM
+    return _length(text, bold) / _SCALE * size_pt * POINT_CM
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _length(text: str, bold: bool) -> float:
+    # a document measures the same words over and over (every cell of every table)
+    return float(_font(bold).getlength(text))
 
 
 def longest_word_cm(texts: Sequence[str], size_pt: float, bold: bool = False) -> float:

@@ -7,6 +7,7 @@ at the column's width, measured with a real font.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -101,13 +102,19 @@ def table_sheet(
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = number if numeric[column - 1] else text
+    styled: dict[tuple[bool, bool, bool], Any] = {}  # a body cell's look, by kind
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
             cell = put(sheet, top + offset, column, value)
+            kind = (isinstance(value, int | float), isinstance(value, float), cell.quotePrefix)
+            if kind in styled:  # the same look as the first cell of its kind, copied whole
+                cell._style = copy.copy(styled[kind])
+                continue
             cell.border = ruled
-            cell.alignment = number if isinstance(value, int | float) else text
-            if isinstance(value, float):
+            cell.alignment = number if kind[0] else text
+            if kind[1]:
                 cell.number_format = number_format
+            styled[kind] = cell._style
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(row=top + 1, column=2)

@@ -124,12 +124,6 @@ LONGEST_FIRST: list[Job] = [
 assert len(LONGEST_FIRST) == sum(len(d.jobs) for d in DELIVERABLES.values())
 
 
-def prints_pdf(only: list[str] | None = None) -> bool:
-    """Whether the chosen deliverables (all by default) include a PDF."""
-    chosen = [DELIVERABLES[name] for name in only or DELIVERABLES if name in DELIVERABLES]
-    return any(getattr(job, "slow", False) for deliverable in chosen for job in deliverable.jobs)
-
-
 def render_all(
     context: Context,
     out: Path,

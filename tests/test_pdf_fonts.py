@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ GREEK = "<p>Ωμέγα: η ομάδα αλλαγών</p>"  # in the font, outsid
 
 
 @pytest.fixture
-def weasyprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def weasyprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """WeasyPrint with the kept cuts, a cache of its own, and a count of fontTools cuts."""
     from weasyprint.pdf import fonts
 
@@ -34,9 +33,8 @@ def weasyprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
         cut(font, to_unicode, hinting)
 
     monkeypatch.setattr(fonts.Font, "_fonttools_subset", counted)
-    library.cuts = cuts
-    yield library
-    del library.cuts
+    monkeypatch.setattr(library, "cuts", cuts, raising=False)  # gone again after the test
+    return library
 
 
 def pdf(weasyprint: Any, target: Path, extra: str = "") -> list[str]:

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, wait
 from types import TracebackType
 from typing import Any
 
-Job = Callable[..., Any]
+Task = Callable[..., Any]  # a job of the registry, or any picklable callable
 _taken: Any = None  # in the worker: the counter of jobs taken, shared with the process it serves
 
 
@@ -43,7 +43,7 @@ class Ahead:
     def running(self) -> bool:
         return self._pool is not None
 
-    def share(self, jobs: Sequence[Job], *args: Any) -> list[Any]:
+    def share(self, jobs: Sequence[Task], *args: Any) -> list[Any]:
         """Each job's result, in order: the worker runs the first, then both processes take
         the next job not yet taken. A job that fails stops both after the job in hand; its
         error is raised once the other process is done."""
@@ -90,7 +90,7 @@ class Ahead:
 
 
 def _take_jobs(
-    jobs: Sequence[Job], args: tuple[Any, ...], first: int | None, taken: Any = None
+    jobs: Sequence[Task], args: tuple[Any, ...], first: int | None, taken: Any = None
 ) -> list[tuple[int, Any]]:
     """Run `first` (if any), then every next job not yet taken; (index, result) of each run."""
     taken = taken if taken is not None else _taken
